@@ -1,0 +1,128 @@
+"""Wire the Telegram application and run it: the one place that knows all the parts."""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import logging
+from typing import cast
+
+from telegram import BotCommand
+from telegram.error import TelegramError
+from telegram.ext import AIORateLimiter, ApplicationBuilder
+
+from bot import texts
+from bot.config import Settings
+from bot.services import open_services
+from handlers import admin, citizen, officer
+from handlers.context import CONTEXT_TYPES, BotApp, BotContext
+from handlers.delivery import MAX_IN_FLIGHT, Sender
+from handlers.dispatch import dispatch, poll, record_error
+
+log = logging.getLogger(__name__)
+INBOX_RETENTION_SECONDS = 2 * 24 * 3600  # Telegram re-delivers for at most 24 h
+
+
+def build_application(settings: Settings) -> BotApp:
+    """Build the application: handlers by role, rate limiter, no PTB updater (we poll durably)."""
+    limiter = AIORateLimiter(
+        overall_max_rate=settings.send_rate,
+        overall_time_period=1,
+        group_max_rate=20,
+        group_time_period=60,
+        max_retries=0,
+    )
+    app = cast(
+        BotApp,
+        ApplicationBuilder()
+        .token(settings.token.reveal())
+        .base_url(settings.base_url)
+        .context_types(CONTEXT_TYPES)
+        .updater(None)
+        .rate_limiter(limiter)
+        .connection_pool_size(MAX_IN_FLIGHT + 8)
+        .read_timeout(settings.http_timeout)
+        .write_timeout(settings.http_timeout)
+        .get_updates_read_timeout(settings.poll_timeout + settings.http_timeout)
+        .post_init(_post_init)
+        .post_shutdown(_post_shutdown)
+        .build(),
+    )
+    app.bot_data.settings = settings
+    citizen.register(app)
+    officer.register(app)
+    admin.register(app)
+    app.add_error_handler(record_error)
+    return app
+
+
+async def _post_init(app: BotApp) -> None:
+    """Open the database, load content, register commands and schedule housekeeping."""
+    settings = app.bot_data.settings
+    assert settings is not None
+    app.bot_data.services = await open_services(settings)
+    commands = [BotCommand(name, description) for name, description in texts.COMMANDS.items()]
+    try:
+        await app.bot.set_my_commands(commands)
+    except TelegramError as exc:  # the menu is a convenience; the bot works without it
+        log.warning("setMyCommands failed: %s", exc)
+    if app.job_queue is not None:
+        app.job_queue.run_repeating(_expire_drafts, interval=60, first=1)
+        app.job_queue.run_repeating(_purge_inbox, interval=3600, first=60)
+
+
+async def _post_shutdown(app: BotApp) -> None:
+    """Close the database."""
+    if app.bot_data.services is not None:
+        await app.bot_data.services.close()
+        app.bot_data.services = None
+
+
+async def _expire_drafts(context: BotContext) -> None:
+    services = context.services
+    async with services.db.transaction():
+        await services.intake.expire(services.settings.draft_timeout_minutes)
+
+
+async def _purge_inbox(context: BotContext) -> None:
+    services = context.services
+    async with services.db.transaction():
+        before = services.deps.clock() - INBOX_RETENTION_SECONDS
+        await services.deps.inbox.purge(before)
+
+
+async def run(app: BotApp, stop: asyncio.Event) -> None:
+    """Run until `stop` is set: poll, dispatch and deliver, then shut down cleanly."""
+    await app.initialize()
+    try:
+        if app.post_init is not None:
+            await app.post_init(app)
+        await app.bot.delete_webhook(drop_pending_updates=False)
+        await app.start()
+        services = app.bot_data.services
+        assert services is not None
+        sender = Sender(app, services)
+        tasks = [
+            asyncio.create_task(poll(app, stop), name="poll"),
+            asyncio.create_task(dispatch(app, stop), name="dispatch"),
+            asyncio.create_task(sender.run(stop), name="deliver"),
+        ]
+        await _until_stopped(stop, tasks)
+        await sender.drain()
+        await app.stop()
+    finally:
+        await app.shutdown()
+        if app.post_shutdown is not None:
+            await app.post_shutdown(app)
+
+
+async def _until_stopped(stop: asyncio.Event, tasks: list[asyncio.Task[None]]) -> None:
+    """Wait for `stop`; a loop that dies unexpectedly stops the bot rather than hiding."""
+    stopper = asyncio.create_task(stop.wait())
+    await asyncio.wait([stopper, *tasks], return_when=asyncio.FIRST_COMPLETED)
+    stop.set()
+    for task in tasks:
+        task.cancel()
+    for task in tasks:
+        with contextlib.suppress(asyncio.CancelledError):
+            await task  # re-raises what made a loop die

@@ -1,0 +1,63 @@
+"""Command line: `danvan run` runs the bot, `danvan demo` plays a scenario offline."""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import logging
+import signal
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+from bot.config import ConfigError, Settings, load_settings
+from bot.content import ContentError
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Parse the command line and run the chosen subcommand; return the exit code."""
+    parser = _parser()
+    args = parser.parse_args(argv)
+    try:
+        if args.command == "run":
+            settings = load_settings()
+            _configure_logging(settings.log_level)
+            asyncio.run(_run_bot(settings))
+        elif args.command == "demo":
+            from bot.demo import run_demo  # the emulator is only needed here
+
+            settings = load_settings(require_token=False)
+            db = Path(args.db) if args.db else settings.db_path
+            print(asyncio.run(run_demo(db, settings.content_dir)))
+    except (ConfigError, ContentError) as exc:
+        print(f"danvan: error: {exc}", file=sys.stderr)
+        return 2
+    except KeyboardInterrupt:
+        return 130
+    return 0
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="danvan", description="Dân Vận Bot")
+    sub = parser.add_subparsers(dest="command", required=True)
+    sub.add_parser("run", help="run the bot against Telegram (needs TELEGRAM_BOT_TOKEN)")
+    demo = sub.add_parser("demo", help="play a scenario against a local Bot API emulator")
+    demo.add_argument("--db", help="database file to leave behind (default: DANVAN_DB)")
+    return parser
+
+
+def _configure_logging(level: str) -> None:
+    logging.basicConfig(level=level, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
+    # httpx logs every request URL, and a Bot API URL contains the token.
+    logging.getLogger("httpx").setLevel(logging.WARNING)
+    logging.getLogger("apscheduler").setLevel(logging.WARNING)
+
+
+async def _run_bot(settings: Settings) -> None:
+    from bot.application import build_application, run
+
+    stop = asyncio.Event()
+    loop = asyncio.get_running_loop()
+    for signum in (signal.SIGINT, signal.SIGTERM):
+        loop.add_signal_handler(signum, stop.set)
+    await run(build_application(settings), stop)

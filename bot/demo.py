@@ -1,0 +1,192 @@
+"""A whole scenario offline: the Bot API emulator and the real bot, on loopback."""
+
+from __future__ import annotations
+
+import asyncio
+import time
+from pathlib import Path
+from types import TracebackType
+from typing import Any
+from zoneinfo import ZoneInfo
+
+from bot.application import build_application, run
+from bot.config import Secret, Settings
+from bot.services import Services
+from emulator import BotApiEmulator, StoredMessage
+from emulator.model import EmuChat, EmuUser
+
+TZ = ZoneInfo("Asia/Ho_Chi_Minh")
+
+
+class World:
+    """The emulator, a bot wired to it, and helpers to act as citizens and officers."""
+
+    def __init__(self, db_path: Path, content_dir: Path, *, send_rate: int = 1000) -> None:
+        self.emulator = BotApiEmulator()
+        self._db_path = db_path
+        self._content_dir = content_dir
+        self._send_rate = send_rate
+        self._stop = asyncio.Event()
+        self._task: asyncio.Task[None] | None = None
+        self.admin = self.emulator.add_user("Quản trị", last_name="Viên")
+        self.admin_ids: frozenset[int] = frozenset({self.admin.id})
+
+    async def __aenter__(self) -> World:
+        await self.emulator.start()
+        await self.start_bot()
+        return self
+
+    async def __aexit__(
+        self, kind: type[BaseException] | None, exc: BaseException | None, tb: TracebackType | None
+    ) -> None:
+        await self.stop_bot()
+        await self.emulator.stop()
+
+    def settings(self) -> Settings:
+        """Return the settings of a bot pointed at the emulator."""
+        return Settings(
+            token=Secret(self.emulator.token),
+            base_url=self.emulator.base_url,
+            db_path=self._db_path,
+            admin_ids=self.admin_ids,
+            content_dir=self._content_dir,
+            send_rate=float(self._send_rate),
+            poll_timeout=2,
+            http_timeout=5.0,
+        )
+
+    async def start_bot(self) -> None:
+        """Start the bot in this process and wait until it has registered its commands."""
+        self._stop = asyncio.Event()
+        app = build_application(self.settings())
+        self.app = app
+        self._task = asyncio.create_task(run(app, self._stop))
+        await self.emulator.wait_for(lambda: bool(self.emulator.commands), what="setMyCommands")
+
+    async def stop_bot(self) -> None:
+        """Stop the bot cleanly."""
+        if self._task is not None:
+            self._stop.set()
+            await self._task
+            self._task = None
+
+    @property
+    def services(self) -> Services:
+        """Return the running bot's services."""
+        services = self.app.bot_data.services
+        assert services is not None
+        return services
+
+    async def idle(self, timeout: float = 10.0) -> None:
+        """Wait until every update is handled and every queued message delivered."""
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline:
+            if self.emulator.pending_update_count() == 0 and await self._queues_empty():
+                await asyncio.sleep(0.02)
+                if self.emulator.pending_update_count() == 0 and await self._queues_empty():
+                    return
+            await asyncio.sleep(0.01)
+        raise TimeoutError("the bot did not become idle")
+
+    async def _queues_empty(self) -> bool:
+        db = self.services.db
+        async with db.transaction():
+            inbox = await db.fetch_one("SELECT COUNT(*) AS n FROM inbox WHERE status = 'pending'")
+            outbox = await db.fetch_one("SELECT COUNT(*) AS n FROM outbox WHERE status = 'pending'")
+        return bool(inbox and outbox and inbox["n"] == 0 and outbox["n"] == 0)
+
+    # --- acting as people ----------------------------------------------------------------------
+
+    async def say(self, chat: int, user: EmuUser, text: str, reply_to: int | None = None) -> None:
+        """Send a text as a person and wait for the bot to finish reacting."""
+        self.emulator.send_text(chat, user, text, reply_to=reply_to)
+        await self.idle()
+
+    async def press(self, chat: int, user: EmuUser, label: str) -> None:
+        """Press the newest button whose label contains `label`, and wait for the bot."""
+        message, data = self.find_button(chat, label)
+        self.emulator.click(chat, user, message.message_id, data)
+        await self.idle()
+
+    def find_button(self, chat: int, label: str) -> tuple[StoredMessage, str]:
+        """Return the newest bot message with a matching inline button, and its data."""
+        for message in reversed(self.emulator.bot_messages(chat)):
+            for row in (message.reply_markup or {}).get("inline_keyboard", []):
+                for button in row:
+                    if label.lower() in button["text"].lower():
+                        return message, str(button["callback_data"])
+        raise LookupError(f"no button {label!r} in chat {chat}")
+
+    def last(self, chat: int) -> StoredMessage:
+        """Return the newest bot message in a chat."""
+        return self.emulator.bot_messages(chat)[-1]
+
+    def find(self, chat: int, fragment: str) -> StoredMessage:
+        """Return the newest bot message containing `fragment`."""
+        for message in reversed(self.emulator.bot_messages(chat)):
+            if fragment in (message.plain_text or ""):
+                return message
+        raise LookupError(f"no bot message with {fragment!r} in chat {chat}")
+
+
+async def submit_feedback(world: World, citizen: EmuUser, ward_text: str, text: str) -> str:
+    """Walk a citizen through intake of a phản ánh and return the tracking code."""
+    chat = citizen.id
+    await world.say(chat, citizen, "/start")
+    await world.press(chat, citizen, "Gửi phản ánh")
+    await world.press(chat, citizen, "Phản ánh, kiến nghị")
+    await world.say(chat, citizen, ward_text)
+    await world.press(chat, citizen, "Môi trường")
+    await world.say(chat, citizen, text)
+    world.emulator.send_photo(chat, citizen, caption="Ảnh chụp sáng nay")
+    await world.idle()
+    await world.press(chat, citizen, "Tiếp tục")
+    await world.say(chat, citizen, "Bỏ qua")
+    await world.press(chat, citizen, "Gửi")
+    receipt = world.find(chat, "Mã tra cứu")
+    return (receipt.plain_text or "").split("Mã tra cứu: ")[1][:9]
+
+
+async def play(world: World) -> tuple[EmuUser, EmuChat, EmuUser]:
+    """Play the core scenario: submit, card, claim, answer, follow-up, resolve, rate."""
+    emu = world.emulator
+    citizen = emu.add_user("Lan", last_name="Nguyễn")
+    officer = emu.add_user("Bình", last_name="Trần")
+    group = emu.add_group("Cán bộ UBND Phường Ba Đình", members=[world.admin, officer])
+    await world.say(group.id, world.admin, "/bind_ward Ba Đình")
+    code = await submit_feedback(
+        world,
+        citizen,
+        "phuong ba dinh",
+        "Rác thải đổ trộm ở đầu ngõ 12 phố Đội Cấn <3 ngày nay chưa được thu gom, bốc mùi.",
+    )
+    await world.press(group.id, officer, "Nhận xử lý")
+    card = world.find(group.id, code)
+    await world.say(
+        group.id,
+        officer,
+        "Phường đã giao tổ vệ sinh thu gom trong chiều nay. Cảm ơn bạn!",
+        reply_to=card.message_id,
+    )
+    answer = world.find(citizen.id, "trả lời")
+    await world.say(
+        citizen.id, citizen, "Đã thu gom xong, cảm ơn phường!", reply_to=answer.message_id
+    )
+    await world.press(group.id, officer, "Đã giải quyết")
+    await world.press(citizen.id, citizen, "Hài lòng")
+    return citizen, group, officer
+
+
+async def run_demo(db_path: Path, content_dir: Path) -> str:
+    """Play the scenario and return a readable transcript of both chats."""
+    async with World(db_path, content_dir) as world:
+        citizen, group, _ = await play(world)
+        parts = [
+            world.emulator.transcript(citizen.id, title="Trò chuyện riêng của công dân", tz=TZ),
+            world.emulator.transcript(group.id, title=group.title or "", tz=TZ),
+            f"Cơ sở dữ liệu: {db_path.resolve()}",
+        ]
+    return "\n\n".join(parts)
+
+
+__all__: list[Any] = ["World", "play", "run_demo", "submit_feedback"]

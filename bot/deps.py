@@ -1,0 +1,56 @@
+"""What domain services share: repositories, reference data, the clock and the outbox."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from bot.categories import CategoryList
+from bot.deadlines import DeadlinePolicy
+from bot.outbox import Clock, Outbox
+from bot.wards import WardDirectory
+from storage.chats import ChatStates, MessageLinks, WardBindings
+from storage.database import Database
+from storage.inbox import InboxRepository
+from storage.outbox import OutboxRepository
+from storage.tickets import TicketRepository
+
+
+@dataclass(frozen=True, slots=True)
+class Actor:
+    """Who did something: a citizen, an officer, an admin or the system."""
+
+    role: str
+    id: int | None
+    name: str | None
+
+
+SYSTEM = Actor("system", None, None)
+
+
+@dataclass(frozen=True, slots=True)
+class Deps:
+    """Shared collaborators of the domain services."""
+
+    db: Database
+    tickets: TicketRepository
+    links: MessageLinks
+    bindings: WardBindings
+    states: ChatStates
+    inbox: InboxRepository
+    outbox_repo: OutboxRepository
+    outbox: Outbox
+    wards: WardDirectory
+    categories: CategoryList
+    deadlines: DeadlinePolicy
+    clock: Clock
+    admin_ids: frozenset[int]
+
+    def ward_name(self, code: str) -> str:
+        """Return a ward's display name (its code if the ward left the served list)."""
+        ward = self.wards.get(code)
+        return ward.name if ward else code
+
+    def category_name(self, category_id: str) -> str:
+        """Return a category's display name."""
+        category = self.categories.get(category_id)
+        return category.name if category else category_id

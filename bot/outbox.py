@@ -1,0 +1,128 @@
+"""Queue what the bot owes people, inside the transaction that decided it."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from bot.messages import Outgoing, split_html
+from storage.outbox import OutboxRepository
+
+Clock = Callable[[], float]
+# Button answers get their own queue per chat, so a throttled chat never holds them back.
+_CALLBACK_QUEUE_OFFSET = 2**60
+
+
+def callback_queue(chat_id: int) -> int:
+    """Return the outbox queue key for button answers in one chat (never a real chat id)."""
+    return chat_id - _CALLBACK_QUEUE_OFFSET
+
+
+def follow_up(
+    chat_id: int, message: Outgoing, *, ticket_id: int | None = None, link: str | None = None
+) -> dict[str, Any]:
+    """Describe a message to queue later, when an earlier one is delivered or fails."""
+    return {
+        "chat_id": chat_id,
+        "method": "send",
+        "payload": message.to_payload(),
+        "ticket_id": ticket_id,
+        "link": link,
+    }
+
+
+class Outbox:
+    """Queue messages; a channel's sender delivers them in order per chat, with retries."""
+
+    def __init__(self, repo: OutboxRepository, clock: Clock, wake: Callable[[], None]) -> None:
+        self._repo = repo
+        self._clock = clock
+        self._wake = wake
+
+    async def send(
+        self,
+        chat_id: int,
+        message: Outgoing,
+        *,
+        ticket_id: int | None = None,
+        link: str | None = None,
+        on_success: dict[str, Any] | None = None,
+        on_failure: dict[str, Any] | None = None,
+    ) -> None:
+        """Queue a text message, split into several if it is over the size limit."""
+        parts = split_html(message.text)
+        for index, part in enumerate(parts):
+            last = index == len(parts) - 1
+            payload = message.to_payload() | {"text": part}
+            if not last:
+                payload |= {"buttons": [], "contact_button": None, "keyboard": []}
+            await self._repo.enqueue(
+                chat_id,
+                "send",
+                payload,
+                self._clock(),
+                ticket_id=ticket_id,
+                link=link,
+                on_success=on_success if last else None,
+                on_failure=on_failure if last else None,
+            )
+        self._wake()
+
+    async def copy(
+        self,
+        chat_id: int,
+        from_chat_id: int,
+        message_id: int,
+        *,
+        reply_to: int | None = None,
+        ticket_id: int | None = None,
+        link: str | None = None,
+        on_success: dict[str, Any] | None = None,
+        on_failure: dict[str, Any] | None = None,
+    ) -> None:
+        """Queue a copy of a chat message (a photo, a file, a location) without its sender."""
+        payload = {"from_chat_id": from_chat_id, "message_id": message_id, "reply_to": reply_to}
+        await self._repo.enqueue(
+            chat_id,
+            "copy",
+            payload,
+            self._clock(),
+            ticket_id=ticket_id,
+            link=link,
+            on_success=on_success,
+            on_failure=on_failure,
+        )
+        self._wake()
+
+    async def edit_card(self, chat_id: int, ticket_id: int, message: Outgoing) -> None:
+        """Queue a new text for a ticket's card in a group (the card is found at send time)."""
+        await self._repo.enqueue(
+            chat_id, "edit_card", message.to_payload(), self._clock(), ticket_id=ticket_id
+        )
+        self._wake()
+
+    async def edit(self, chat_id: int, message_id: int, message: Outgoing) -> None:
+        """Queue a new text for one message the bot sent earlier (e.g. a page of a list)."""
+        payload = message.to_payload() | {"message_id": message_id}
+        await self._repo.enqueue(chat_id, "edit", payload, self._clock())
+        self._wake()
+
+    async def answer_callback(
+        self, chat_id: int, callback_id: str, text: str, *, alert: bool = False
+    ) -> None:
+        """Queue the answer to a button press (the small notice on the user's screen)."""
+        payload = {"callback_id": callback_id, "text": text, "alert": alert}
+        await self._repo.enqueue(callback_queue(chat_id), "answer_callback", payload, self._clock())
+        self._wake()
+
+    async def queue_follow_up(self, spec: dict[str, Any]) -> None:
+        """Queue a message described by `follow_up`."""
+        await self._repo.enqueue(
+            int(spec["chat_id"]),
+            str(spec["method"]),
+            dict(spec["payload"]),
+            self._clock(),
+            ticket_id=spec.get("ticket_id"),
+            link=spec.get("link"),
+        )
+        self._wake()

@@ -1,0 +1,183 @@
+"""The conversation between a citizen and the ward: answers, notes, follow-ups, ratings."""
+
+from __future__ import annotations
+
+from bot import texts
+from bot.deps import Actor, Deps
+from bot.inbound import Inbound
+from bot.messages import Outgoing, escape
+from bot.outbox import follow_up
+from bot.status import Status
+from bot.tickets import TicketService
+from storage.tickets import TicketRow
+
+NOTE_PREFIX = "#note"
+WAITING_SECONDS = 3 * 24 * 3600  # a citizen's plain text counts as a follow-up this long
+
+
+class RelayService:
+    """Carry messages between the officers' group and the citizen, keeping history."""
+
+    def __init__(self, deps: Deps, tickets: TicketService) -> None:
+        self._d = deps
+        self._tickets = tickets
+
+    async def officer_message(self, ticket: TicketRow, officer: Actor, message: Inbound) -> None:
+        """Relay an officer's reply to the citizen, or keep it as an internal note."""
+        text = message.clean_text
+        if text.lower().startswith(NOTE_PREFIX):
+            await self._d.tickets.add_event(
+                ticket.id,
+                self._d.clock(),
+                "officer",
+                "note",
+                actor_id=officer.id,
+                actor_name=officer.name,
+                detail=text[len(NOTE_PREFIX) :].strip(),
+            )
+            saved = Outgoing(texts.NOTE_SAVED.format(code=ticket.code), reply_to=message.message_id)
+            await self._d.outbox.send(message.chat_id, saved)
+            return
+        await self._deliver_answer(ticket, message)
+        now = self._d.clock()
+        detail = text or f"[{message.media}]"
+        await self._d.tickets.add_event(
+            ticket.id,
+            now,
+            "officer",
+            "answered",
+            actor_id=officer.id,
+            actor_name=officer.name,
+            detail=detail,
+        )
+        if Status(ticket.status).is_open:
+            changes: dict[str, object] = {"status": Status.ANSWERED}
+            if ticket.handler_id is None:
+                changes |= {"handler_id": officer.id, "handler_name": officer.name}
+            ticket = await self._d.tickets.update(ticket.id, now, **changes)
+            await self._tickets.refresh_card(ticket)
+
+    async def _deliver_answer(self, ticket: TicketRow, message: Inbound) -> None:
+        ward = escape(self._d.ward_name(ticket.ward_code))
+        done = follow_up(
+            message.chat_id,
+            Outgoing(texts.DELIVERED.format(code=ticket.code), reply_to=message.message_id),
+        )
+        failed = follow_up(
+            message.chat_id,
+            Outgoing(
+                texts.NOT_DELIVERED.format(code=ticket.code, reason="{reason}"),
+                reply_to=message.message_id,
+            ),
+        )
+        citizen = ticket.citizen_chat_id
+        if message.media is None:
+            answer = texts.ANSWER_FROM_WARD.format(
+                ward=ward, code=ticket.code, text=escape(message.text)
+            )
+            await self._d.outbox.send(
+                citizen,
+                Outgoing(answer),
+                ticket_id=ticket.id,
+                link="answer",
+                on_success=done,
+                on_failure=failed,
+            )
+            return
+        header = Outgoing(texts.ANSWER_MEDIA_HEADER.format(ward=ward, code=ticket.code))
+        await self._d.outbox.send(citizen, header, ticket_id=ticket.id, link="answer")
+        await self._d.outbox.copy(
+            citizen,
+            message.chat_id,
+            message.message_id,
+            ticket_id=ticket.id,
+            link="answer",
+            on_success=done,
+            on_failure=failed,
+        )
+
+    async def citizen_follow_up(self, ticket: TicketRow, message: Inbound) -> None:
+        """Add a citizen's message to a ticket and show it to the ward's officers."""
+        now = self._d.clock()
+        detail = message.clean_text or f"[{message.media}]"
+        await self._d.tickets.add_event(ticket.id, now, "citizen", "follow_up", detail=detail)
+        if message.media is not None:
+            await self._d.tickets.add_attachment(
+                ticket.id, message.media, message.chat_id, message.message_id, message.text
+            )
+        group = await self._d.bindings.group_for(ticket.ward_code)
+        if group is not None:
+            await self._show_follow_up(group, ticket, message)
+        ack = Outgoing(texts.FOLLOW_UP_ADDED.format(code=ticket.code), reply_to=message.message_id)
+        await self._d.outbox.send(message.chat_id, ack, ticket_id=ticket.id, link="status")
+
+    async def _show_follow_up(self, group: int, ticket: TicketRow, message: Inbound) -> None:
+        if message.media is None:
+            text = texts.CITIZEN_FOLLOW_UP.format(code=ticket.code, text=escape(message.text))
+            await self._d.outbox.send(group, Outgoing(text), ticket_id=ticket.id, link="followup")
+            return
+        header = Outgoing(texts.CITIZEN_FOLLOW_UP_MEDIA.format(code=ticket.code))
+        await self._d.outbox.send(group, header, ticket_id=ticket.id, link="followup")
+        await self._d.outbox.copy(
+            group, message.chat_id, message.message_id, ticket_id=ticket.id, link="followup"
+        )
+
+    async def waiting_ticket(self, chat_id: int) -> TicketRow | None:
+        """Return the ticket that waits for this citizen's reply (recently answered), if any."""
+        since = self._d.clock() - WAITING_SECONDS
+        for ticket in await self._d.tickets.for_citizen(chat_id, limit=5):
+            if ticket.status == Status.ANSWERED and ticket.updated_at >= since:
+                return ticket
+        return None
+
+    async def rate(self, ticket: TicketRow, chat_id: int, user_id: int, satisfied: bool) -> str:
+        """Record the citizen's rating; "not satisfied" asks for a reason to reopen, once."""
+        if ticket.citizen_chat_id != chat_id:
+            return texts.NOT_YOUR_TICKET
+        if ticket.status != Status.RESOLVED or ticket.rating is not None:
+            return texts.ALREADY_RATED
+        if not satisfied and not ticket.reopened:
+            ask = Outgoing(texts.ASK_REOPEN_REASON.format(code=ticket.code), force_reply=True)
+            await self._d.states.put(
+                chat_id, user_id, "reopen_reason", {"ticket_id": ticket.id}, self._d.clock()
+            )
+            await self._d.outbox.send(chat_id, ask)
+            return texts.RATE_BAD
+        rating = "satisfied" if satisfied else "unsatisfied"
+        label = texts.RATING_GOOD if satisfied else texts.RATING_BAD
+        await self._d.tickets.update(ticket.id, self._d.clock(), rating=rating)
+        await self._d.tickets.add_event(
+            ticket.id, self._d.clock(), "citizen", "rated", detail=label
+        )
+        reply = (
+            texts.THANKS_RATING if satisfied else texts.ALREADY_REOPENED.format(code=ticket.code)
+        )
+        await self._d.outbox.send(chat_id, Outgoing(reply))
+        await self._tell_group(ticket, texts.RATED_GROUP.format(code=ticket.code, rating=label))
+        return label
+
+    async def reopen(self, ticket: TicketRow, chat_id: int, reason: str) -> None:
+        """Reopen a resolved ticket once, with the citizen's reason."""
+        await self._d.states.delete(chat_id)
+        now = self._d.clock()
+        status = Status.IN_PROGRESS if ticket.handler_id is not None else Status.RECEIVED
+        ticket = await self._d.tickets.update(
+            ticket.id, now, status=status, reopened=1, rating="unsatisfied"
+        )
+        await self._d.tickets.add_event(ticket.id, now, "citizen", "reopened", detail=reason)
+        await self._tickets.refresh_card(ticket)
+        await self._tell_group(
+            ticket, texts.REOPENED_GROUP.format(code=ticket.code, reason=escape(reason)), link=True
+        )
+        notice = Outgoing(texts.REOPENED_CITIZEN.format(code=ticket.code))
+        await self._d.outbox.send(chat_id, notice, ticket_id=ticket.id, link="status")
+
+    async def _tell_group(self, ticket: TicketRow, text: str, *, link: bool = False) -> None:
+        group = await self._d.bindings.group_for(ticket.ward_code)
+        if group is not None:
+            await self._d.outbox.send(
+                group,
+                Outgoing(text),
+                ticket_id=ticket.id if link else None,
+                link="followup" if link else None,
+            )

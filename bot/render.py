@@ -1,0 +1,133 @@
+"""Render tickets as the texts people see: cards, receipts, histories, queues."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from zoneinfo import ZoneInfo
+
+from bot import texts
+from bot.kinds import Kind
+from bot.messages import Button, escape
+from bot.status import Status
+from storage.tickets import EventRow, TicketRow
+
+TZ = ZoneInfo("Asia/Ho_Chi_Minh")
+CARD_DESCRIPTION_LIMIT = 2500  # leaves room for the card's header within one 4096-char message
+_KIND_ICONS = {
+    Kind.FEEDBACK: "📣",
+    Kind.COMPLAINT: "📄",
+    Kind.DENUNCIATION: "🔒",
+    Kind.MEDIATION: "🤝",
+    Kind.QUESTION: "❓",
+}
+_EVENT_LABELS = {
+    "created": "Tiếp nhận",
+    "claimed": "Nhận xử lý",
+    "answered": "Trả lời công dân",
+    "note": "Ghi chú nội bộ",
+    "follow_up": "Công dân bổ sung",
+    "resolved": "Đã giải quyết",
+    "declined": "Không thuộc thẩm quyền",
+    "transferred": "Chuyển phường/xã",
+    "reopened": "Mở lại",
+    "rated": "Đánh giá",
+    "identity_viewed": "Xem thông tin người gửi",
+}
+_CITIZEN_EVENTS = {"created", "claimed", "answered", "follow_up", "resolved", "declined"}
+_CITIZEN_EVENTS |= {"transferred", "reopened", "rated"}
+
+
+def local_time(timestamp: float) -> str:
+    """Format a timestamp as Vietnamese local time."""
+    return datetime.fromtimestamp(timestamp, TZ).strftime("%H:%M %d/%m/%Y")
+
+
+def local_date(iso: str) -> str:
+    """Format an ISO date as dd/mm/yyyy."""
+    return date.fromisoformat(iso).strftime("%d/%m/%Y")
+
+
+def today(timestamp: float) -> str:
+    """Return the local date of a timestamp, ISO formatted."""
+    return datetime.fromtimestamp(timestamp, TZ).date().isoformat()
+
+
+def card_text(
+    ticket: TicketRow, ward: str, category: str, attachments: int, now: float, *, hint: bool
+) -> str:
+    """Render the card officers see in their group; a denouncer's identity never appears."""
+    kind = Kind(ticket.kind)
+    description = escape(ticket.description[:CARD_DESCRIPTION_LIMIT])
+    if len(ticket.description) > CARD_DESCRIPTION_LIMIT:
+        description += texts.CARD_TRUNCATED
+    status = Status(ticket.status)
+    text = texts.CARD.format(
+        icon=_KIND_ICONS[kind],
+        kind=kind.label,
+        code=ticket.code,
+        status=status.label,
+        handler=texts.CARD_HANDLER.format(name=escape(ticket.handler_name))
+        if ticket.handler_name
+        else "",
+        ward=escape(ward),
+        category=escape(category),
+        received=local_time(ticket.created_at),
+        due=local_date(ticket.due_date),
+        overdue=texts.CARD_OVERDUE if status.is_open and ticket.due_date < today(now) else "",
+        citizen=citizen_line(ticket, reveal=False),
+        attachments=attachments,
+        description=description,
+    )
+    return text + (texts.CARD_REPLY_HINT if hint and status.is_open else "")
+
+
+def citizen_line(ticket: TicketRow, *, reveal: bool) -> str:
+    """Render who sent a ticket; for a denunciation only when `reveal` (admins, in private)."""
+    if Kind(ticket.kind) is Kind.DENUNCIATION and not reveal:
+        return texts.IDENTITY_HIDDEN
+    parts = [ticket.contact_name, ticket.contact_phone, ticket.contact_address]
+    shown = " · ".join(escape(p) for p in parts if p)
+    return shown or texts.NO_CONTACT
+
+
+def card_buttons(ticket: TicketRow) -> tuple[tuple[Button, ...], ...]:
+    """Return the officer buttons that make sense for a ticket's status."""
+    status = Status(ticket.status)
+    if not status.is_open:
+        return ()
+    first = [Button(texts.BTN_RESOLVE, f"t:resolve:{ticket.id}")]
+    if ticket.handler_id is None:
+        first.insert(0, Button(texts.BTN_CLAIM, f"t:claim:{ticket.id}"))
+    return (
+        tuple(first),
+        (
+            Button(texts.BTN_TRANSFER, f"t:transfer:{ticket.id}"),
+            Button(texts.BTN_DECLINE, f"t:decline:{ticket.id}"),
+        ),
+    )
+
+
+def history_text(events: list[EventRow], *, for_citizen: bool) -> str:
+    """Render a ticket's history; citizens see neither internal notes nor officers' names."""
+    lines = [texts.HISTORY]
+    for event in events:
+        if for_citizen and event.action not in _CITIZEN_EVENTS:
+            continue
+        label = _EVENT_LABELS.get(event.action, event.action)
+        who = "" if for_citizen or not event.actor_name else f" — {escape(event.actor_name)}"
+        detail = f": {escape(_shorten(event.detail))}" if event.detail else ""
+        lines.append(f"• {local_time(event.at)} · {label}{who}{detail}")
+    return "\n".join(lines)
+
+
+def ticket_summary(ticket: TicketRow, ward: str) -> str:
+    """Render one line about a ticket for its citizen."""
+    return (
+        f"• <code>{ticket.code}</code> · {Kind(ticket.kind).label} · {escape(ward)} · "
+        f"{Status(ticket.status).label} · hạn {local_date(ticket.due_date)}"
+    )
+
+
+def _shorten(text: str | None, limit: int = 300) -> str:
+    text = (text or "").replace("\n", " ")
+    return text if len(text) <= limit else text[: limit - 1] + "…"

@@ -1,0 +1,152 @@
+"""Read-only views: a citizen's tickets, a ward's queue, one ticket with its history."""
+
+from __future__ import annotations
+
+import math
+
+from bot import texts
+from bot.codes import parse_code
+from bot.deps import Actor, Deps
+from bot.kinds import Kind
+from bot.messages import Button, Outgoing, escape
+from bot.render import card_text, citizen_line, history_text, local_date, ticket_summary, today
+from bot.status import OPEN_STATUSES, Status
+from storage.tickets import TicketRow
+
+QUEUE_PAGE_SIZE = 10
+
+
+class ViewService:
+    """Show tickets to the people entitled to see them, and nobody else."""
+
+    def __init__(self, deps: Deps) -> None:
+        self._d = deps
+
+    async def my_tickets(self, chat_id: int) -> None:
+        """Send a citizen the list of their own tickets."""
+        tickets = await self._d.tickets.for_citizen(chat_id)
+        if not tickets:
+            await self._d.outbox.send(chat_id, Outgoing(texts.NO_TICKETS))
+            return
+        lines = [texts.MY_TICKETS]
+        lines += [ticket_summary(t, self._d.ward_name(t.ward_code)) for t in tickets]
+        lines.append("\nGõ /status MÃ để xem lịch sử xử lý của một yêu cầu.")
+        await self._d.outbox.send(chat_id, Outgoing("\n".join(lines)))
+
+    async def citizen_ticket(self, chat_id: int, code_text: str) -> None:
+        """Send a citizen one of their tickets with its history; never anyone else's."""
+        code = parse_code(code_text)
+        if code is None:
+            await self._d.outbox.send(chat_id, Outgoing(texts.CODE_INVALID))
+            return
+        ticket = await self._d.tickets.by_code(code)
+        if ticket is None or ticket.citizen_chat_id != chat_id:
+            await self._d.outbox.send(
+                chat_id, Outgoing(texts.TICKET_NOT_FOUND.format(code=escape(code_text)))
+            )
+            return
+        events = await self._d.tickets.events(ticket.id)
+        text = ticket_summary(ticket, self._d.ward_name(ticket.ward_code))
+        text += "\n\n" + history_text(events, for_citizen=True)
+        await self._d.outbox.send(chat_id, Outgoing(text), ticket_id=ticket.id, link="status")
+
+    async def queue(self, chat_id: int, wards: list[str], page: int, edit: int | None) -> None:
+        """Send (or turn to) one page of the open tickets of a group's wards."""
+        tickets: list[TicketRow] = []
+        for ward in wards:
+            rows, _ = await self._d.tickets.open_for_ward(ward, OPEN_STATUSES, 0, 10_000)
+            tickets += rows
+        tickets.sort(key=lambda t: (t.due_date, t.id))
+        pages = max(1, math.ceil(len(tickets) / QUEUE_PAGE_SIZE))
+        page = min(max(page, 1), pages)
+        shown = tickets[(page - 1) * QUEUE_PAGE_SIZE : page * QUEUE_PAGE_SIZE]
+        message = Outgoing(
+            self._queue_text(wards, shown, len(tickets), page, pages), _pager(page, pages)
+        )
+        if edit is None:
+            await self._d.outbox.send(chat_id, message)
+        else:
+            await self._d.outbox.edit(chat_id, edit, message)
+
+    def _queue_text(
+        self, wards: list[str], shown: list[TicketRow], total: int, page: int, pages: int
+    ) -> str:
+        names = ", ".join(escape(self._d.ward_name(w)) for w in wards)
+        head = texts.QUEUE_TITLE.format(ward=names, total=total, page=page, pages=pages)
+        if not shown:
+            return f"{head}\n{texts.QUEUE_EMPTY}"
+        now = today(self._d.clock())
+        lines = [head]
+        for t in shown:
+            lines.append(
+                texts.QUEUE_LINE.format(
+                    mark="⚠️" if t.due_date < now else "•",
+                    code=t.code,
+                    kind=Kind(t.kind).label,
+                    due=local_date(t.due_date),
+                    status=Status(t.status).label,
+                )
+            )
+        return "\n".join(lines)
+
+    async def group_ticket(self, chat_id: int, wards: list[str], code_text: str) -> None:
+        """Show officers one ticket of their wards, identity of a denouncer hidden."""
+        ticket = await self._find(chat_id, code_text)
+        if ticket is None:
+            return
+        if ticket.ward_code not in wards:
+            await self._d.outbox.send(chat_id, Outgoing(texts.NOT_THIS_GROUP))
+            return
+        await self._d.outbox.send(chat_id, Outgoing(await self._details(ticket)))
+
+    async def admin_ticket(self, chat_id: int, admin: Actor, code_text: str) -> None:
+        """Show an admin, in private, one ticket with the sender's identity (access is logged)."""
+        ticket = await self._find(chat_id, code_text)
+        if ticket is None:
+            return
+        if Kind(ticket.kind) is Kind.DENUNCIATION:
+            await self._d.tickets.add_event(
+                ticket.id,
+                self._d.clock(),
+                "admin",
+                "identity_viewed",
+                actor_id=admin.id,
+                actor_name=admin.name,
+            )
+        identity = texts.IDENTITY_FOR_ADMIN.format(identity=citizen_line(ticket, reveal=True))
+        text = f"{await self._details(ticket)}\n\n{identity}"
+        await self._d.outbox.send(chat_id, Outgoing(text))
+
+    async def _find(self, chat_id: int, code_text: str) -> TicketRow | None:
+        code = parse_code(code_text)
+        ticket = None if code is None else await self._d.tickets.by_code(code)
+        if ticket is None:
+            reply = (
+                texts.CODE_INVALID
+                if code is None
+                else texts.TICKET_NOT_FOUND.format(code=escape(code_text))
+            )
+            await self._d.outbox.send(chat_id, Outgoing(reply))
+        return ticket
+
+    async def _details(self, ticket: TicketRow) -> str:
+        attachments = len(await self._d.tickets.attachments(ticket.id))
+        card = card_text(
+            ticket,
+            self._d.ward_name(ticket.ward_code),
+            self._d.category_name(ticket.category),
+            attachments,
+            self._d.clock(),
+            hint=False,
+        )
+        events = await self._d.tickets.events(ticket.id)
+        return f"{card}\n\n{history_text(events, for_citizen=False)}"
+
+
+def _pager(page: int, pages: int) -> tuple[tuple[Button, ...], ...]:
+    row = []
+    if page > 1:
+        row.append(Button(texts.BTN_PREV, f"q:{page - 1}"))
+    if page < pages:
+        row.append(Button(texts.BTN_NEXT, f"q:{page + 1}"))
+    return (tuple(row),) if row else ()

@@ -1,0 +1,109 @@
+"""Citizen handlers: the private chat with the bot."""
+
+from __future__ import annotations
+
+from telegram import Update
+from telegram.ext import CallbackQueryHandler, CommandHandler, MessageHandler, filters
+
+from bot import texts
+from bot.messages import Outgoing
+from handlers.context import BotApp, BotContext
+from handlers.parse import command_argument, display_name, to_inbound
+
+PRIVATE = filters.ChatType.PRIVATE
+
+
+async def start(update: Update, context: BotContext) -> None:
+    """Greet the citizen and show the menu."""
+    if update.effective_chat:
+        name = display_name(update.effective_user)
+        await context.services.citizens.greet(update.effective_chat.id, name)
+
+
+async def new_ticket(update: Update, context: BotContext) -> None:
+    """Start the intake conversation."""
+    if update.effective_chat and update.effective_user:
+        await context.services.intake.start(update.effective_chat.id, update.effective_user.id)
+
+
+async def cancel(update: Update, context: BotContext) -> None:
+    """Cancel the draft or pending question."""
+    if update.effective_chat:
+        await context.services.intake.cancel(update.effective_chat.id)
+
+
+async def status(update: Update, context: BotContext) -> None:
+    """Show the citizen's tickets, or one of them with `/status CODE`."""
+    if update.effective_chat is None:
+        return
+    code = command_argument(update.effective_message)
+    views = context.services.views
+    if code:
+        await views.citizen_ticket(update.effective_chat.id, code)
+    else:
+        await views.my_tickets(update.effective_chat.id)
+
+
+async def help_text(update: Update, context: BotContext) -> None:
+    """Explain how to use the bot."""
+    if update.effective_chat:
+        await context.services.deps.outbox.send(update.effective_chat.id, Outgoing(texts.HELP))
+
+
+async def message(update: Update, context: BotContext) -> None:
+    """Route any other private message (text, media, contact) to the citizen desk."""
+    inbound = to_inbound(update)
+    if inbound is not None:
+        await context.services.citizens.receive(inbound)
+
+
+async def button(update: Update, context: BotContext) -> None:
+    """Handle menu, intake and rating buttons pressed in a private chat."""
+    query, chat, user = update.callback_query, update.effective_chat, update.effective_user
+    if query is None or chat is None or user is None:
+        return
+    services, data = context.services, query.data or ""
+    prefix, _, rest = data.partition(":")
+    notice = ""
+    if prefix == "m" and rest in ("new", "mine", "help", "faq"):
+        await _menu(rest, update, context)
+    elif prefix == "i":
+        notice = await services.intake.choose(chat.id, user.id, rest, f"tg:{update.update_id}")
+    elif prefix == "r" and (parsed := _rating(rest)) is not None:
+        notice = await services.citizens.rate(chat.id, user.id, *parsed)
+    else:
+        notice = texts.STALE_BUTTON
+    await services.deps.outbox.answer_callback(chat.id, query.id, notice[:190])
+
+
+async def _menu(item: str, update: Update, context: BotContext) -> None:
+    if item == "new":
+        await new_ticket(update, context)
+    elif item == "mine":
+        await status(update, context)
+    elif item == "help":
+        await help_text(update, context)
+    elif update.effective_chat:
+        await context.services.deps.outbox.send(update.effective_chat.id, Outgoing(texts.FAQ_SOON))
+
+
+def _rating(rest: str) -> tuple[int, bool] | None:
+    ticket_id, _, value = rest.partition(":")
+    if not ticket_id.isdigit() or value not in ("0", "1"):
+        return None
+    return int(ticket_id), value == "1"
+
+
+def register(app: BotApp) -> None:
+    """Add the citizen handlers."""
+    app.add_handlers(
+        [
+            CommandHandler("start", start, filters=PRIVATE),
+            CommandHandler("new", new_ticket, filters=PRIVATE),
+            CommandHandler("cancel", cancel, filters=PRIVATE),
+            CommandHandler("status", status, filters=PRIVATE),
+            CommandHandler("help", help_text, filters=PRIVATE),
+            CallbackQueryHandler(button, pattern=r"^(m|i|r):"),
+            MessageHandler(PRIVATE & filters.UpdateType.MESSAGE & ~filters.COMMAND, message),
+        ]
+    )

@@ -1,0 +1,134 @@
+"""Durable intake of updates: fetch, store, then confirm; handle each in one transaction."""
+
+from __future__ import annotations
+
+import asyncio
+import contextvars
+import json
+import logging
+
+from telegram import Update
+from telegram.error import NetworkError, TimedOut
+
+from bot import texts
+from bot.messages import Outgoing
+from handlers.context import BotApp, BotContext
+
+log = logging.getLogger(__name__)
+MAX_ATTEMPTS = 3
+BATCH = 100
+
+# The error handler reports a failed handler here, so the update's transaction rolls back.
+_failures: contextvars.ContextVar[list[BaseException] | None] = contextvars.ContextVar(
+    "danvan_failures", default=None
+)
+
+
+async def record_error(update: object, context: BotContext) -> None:
+    """Note a handler's exception (never the update's content, which may name a denouncer)."""
+    failures = _failures.get()
+    error = context.error or RuntimeError("unknown handler error")
+    if failures is not None:
+        failures.append(error)
+    update_id = update.update_id if isinstance(update, Update) else None
+    log.error("update %s failed: %s", update_id, type(error).__name__, exc_info=error)
+
+
+async def poll(app: BotApp, stop: asyncio.Event) -> None:
+    """Fetch updates and store them before the next fetch confirms them to Telegram."""
+    services = app.bot_data.services
+    assert services is not None
+    async with services.db.transaction():
+        last = await services.deps.inbox.max_update_id()
+    offset = None if last is None else last + 1
+    backoff = 1.0
+    while not stop.is_set():
+        try:
+            updates = await app.bot.get_updates(
+                offset=offset,
+                timeout=services.settings.poll_timeout,
+                allowed_updates=Update.ALL_TYPES,
+            )
+        except (TimedOut, NetworkError) as exc:
+            log.warning("getUpdates failed (%s); retrying in %.0f s", type(exc).__name__, backoff)
+            await _sleep_or_stop(stop, backoff)
+            backoff = min(backoff * 2, 30.0)
+            continue
+        backoff = 1.0
+        if not updates:
+            continue
+        async with services.db.transaction():
+            now = services.deps.clock()
+            for update in updates:
+                await services.deps.inbox.add(update.update_id, update.to_json(), now)
+        offset = updates[-1].update_id + 1
+        services.inbox_ready.set()
+
+
+async def dispatch(app: BotApp, stop: asyncio.Event) -> None:
+    """Handle stored updates in order, each atomically with everything it changes and sends."""
+    services = app.bot_data.services
+    assert services is not None
+    while not stop.is_set():
+        services.inbox_ready.clear()
+        async with services.db.transaction():
+            items = await services.deps.inbox.pending(BATCH)
+        for item in items:
+            await handle_stored(app, item.update_id, item.payload, item.attempts)
+        if not items:
+            await _wait(services.inbox_ready, stop, timeout=1.0)
+
+
+async def handle_stored(app: BotApp, update_id: int, payload: str, attempts: int) -> None:
+    """Run one stored update through the handlers; on failure roll back and count the attempt."""
+    services = app.bot_data.services
+    assert services is not None
+    failures: list[BaseException] = []
+    token = _failures.set(failures)
+    try:
+        async with services.db.transaction():
+            update = Update.de_json(json.loads(payload), app.bot)
+            await app.process_update(update)
+            if failures:
+                raise failures[0]
+            await services.deps.inbox.mark_done(update_id)
+    except Exception as exc:  # noqa: BLE001 - any failure is recorded and retried, never lost
+        await _record_failure(app, update_id, payload, attempts, exc)
+    finally:
+        _failures.reset(token)
+
+
+async def _record_failure(
+    app: BotApp, update_id: int, payload: str, attempts: int, exc: Exception
+) -> None:
+    services = app.bot_data.services
+    assert services is not None
+    give_up = attempts + 1 >= MAX_ATTEMPTS
+    async with services.db.transaction():
+        await services.deps.inbox.record_failure(update_id, type(exc).__name__, give_up)
+        chat_id = _chat_of(payload)
+        if give_up and chat_id is not None:
+            # The update stays stored as 'failed' for an operator; the person is told politely.
+            await services.deps.outbox.send(chat_id, Outgoing(texts.INTERNAL_ERROR))
+
+
+def _chat_of(payload: str) -> int | None:
+    data = json.loads(payload)
+    for key in ("message", "edited_message", "callback_query"):
+        part = data.get(key)
+        if isinstance(part, dict):
+            chat = (part.get("message") or part).get("chat") or {}
+            if isinstance(chat.get("id"), int):
+                return int(chat["id"])
+    return None
+
+
+async def _wait(event: asyncio.Event, stop: asyncio.Event, timeout: float) -> None:
+    try:
+        await asyncio.wait_for(event.wait(), timeout)
+    except TimeoutError:
+        pass
+
+
+async def _sleep_or_stop(stop: asyncio.Event, seconds: float) -> None:
+    await _wait(stop, stop, seconds)

@@ -1,0 +1,84 @@
+"""Officer handlers: the ward's group chat."""
+
+from __future__ import annotations
+
+from telegram import Update
+from telegram.ext import CallbackQueryHandler, CommandHandler, MessageHandler, filters
+
+from bot import texts
+from bot.messages import Outgoing
+from handlers.context import BotApp, BotContext
+from handlers.parse import actor, command_argument, to_inbound
+
+GROUPS = filters.ChatType.GROUPS
+
+
+async def queue(update: Update, context: BotContext) -> None:
+    """Show the group's open tickets, overdue first."""
+    if update.effective_chat:
+        await context.services.officers.queue(update.effective_chat.id, page=1)
+
+
+async def ticket(update: Update, context: BotContext) -> None:
+    """Show one ticket of the group's wards with its history."""
+    if update.effective_chat:
+        code = command_argument(update.effective_message)
+        await context.services.officers.ticket(update.effective_chat.id, code)
+
+
+async def reply(update: Update, context: BotContext) -> None:
+    """Relay an officer's reply to a ticket message, or take it as a requested reason."""
+    inbound = to_inbound(update)
+    if inbound is not None:
+        await context.services.officers.receive(inbound, actor(update.effective_user, "officer"))
+
+
+async def button(update: Update, context: BotContext) -> None:
+    """Handle card, transfer and queue buttons; only in the group bound to the ticket's ward."""
+    query, chat = update.callback_query, update.effective_chat
+    if query is None or chat is None:
+        return
+    services, officer = context.services, actor(update.effective_user, "officer")
+    parts = (query.data or "").split(":")
+    if chat.type == chat.PRIVATE:
+        notice = texts.GROUP_ONLY
+    elif parts[0] == "t" and len(parts) == 3 and parts[2].isdigit():
+        notice = await services.officers.act(chat.id, officer, parts[1], int(parts[2]))
+    elif parts[0] == "tw" and len(parts) == 3 and parts[1].isdigit():
+        notice = await services.officers.transfer(chat.id, officer, int(parts[1]), parts[2])
+    elif parts[0] == "q" and len(parts) == 2 and parts[1].isdigit() and query.message:
+        await services.officers.queue(chat.id, int(parts[1]), edit=query.message.message_id)
+        notice = ""
+    else:
+        notice = texts.STALE_BUTTON
+    await services.deps.outbox.answer_callback(chat.id, query.id, notice[:190])
+
+
+async def group_only(update: Update, context: BotContext) -> None:
+    """Refuse an officers' command sent in a private chat."""
+    if update.effective_chat:
+        await context.services.deps.outbox.send(
+            update.effective_chat.id, Outgoing(texts.GROUP_ONLY)
+        )
+
+
+async def private_only(update: Update, context: BotContext) -> None:
+    """Refuse a citizen's command sent in a group."""
+    if update.effective_chat:
+        await context.services.deps.outbox.send(
+            update.effective_chat.id, Outgoing(texts.PRIVATE_ONLY)
+        )
+
+
+def register(app: BotApp) -> None:
+    """Add the officer handlers."""
+    app.add_handlers(
+        [
+            CommandHandler("queue", queue, filters=GROUPS),
+            CommandHandler("ticket", ticket, filters=GROUPS),
+            CommandHandler("queue", group_only, filters=filters.ChatType.PRIVATE),
+            CommandHandler(["new", "status", "cancel"], private_only, filters=GROUPS),
+            CallbackQueryHandler(button, pattern=r"^(t|tw|q):"),
+            MessageHandler(GROUPS & filters.UpdateType.MESSAGE & filters.REPLY, reply),
+        ]
+    )

@@ -1,0 +1,156 @@
+"""The one owner of the SQLite connection: WAL, foreign keys, one writer, migrations."""
+
+from __future__ import annotations
+
+import asyncio
+import contextvars
+import logging
+import sqlite3
+from collections.abc import AsyncIterator, Iterable
+from contextlib import asynccontextmanager
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+import aiosqlite
+
+log = logging.getLogger(__name__)
+
+Row = aiosqlite.Row
+
+# Set while the current task (and what it awaits) holds the write transaction, so nested calls
+# join it instead of deadlocking on the lock.
+_in_transaction: contextvars.ContextVar[bool] = contextvars.ContextVar(
+    "danvan_in_transaction", default=False
+)
+
+
+class Database:
+    """Own the connection; every read and write goes through `transaction()`."""
+
+    def __init__(self, connection: aiosqlite.Connection) -> None:
+        self._conn = connection
+        self._lock = asyncio.Lock()
+
+    @classmethod
+    async def open(cls, path: str | Path) -> Database:
+        """Open (creating if needed) the database at `path` and bring its schema up to date."""
+        if str(path) != ":memory:":
+            Path(path).parent.mkdir(parents=True, exist_ok=True)
+        conn = await aiosqlite.connect(str(path), isolation_level=None)
+        conn.row_factory = aiosqlite.Row
+        for pragma in (
+            "PRAGMA journal_mode=WAL",
+            "PRAGMA foreign_keys=ON",
+            # NORMAL is durable across process crashes in WAL mode; only an OS crash can lose the
+            # last commits, and Telegram keeps unconfirmed updates for 24 h anyway.
+            "PRAGMA synchronous=NORMAL",
+            "PRAGMA busy_timeout=5000",
+        ):
+            await conn.execute(pragma)
+        db = cls(conn)
+        await db.migrate()
+        return db
+
+    async def close(self) -> None:
+        """Close the connection after the current transaction ends."""
+        async with self._lock:
+            await self._conn.close()
+
+    @asynccontextmanager
+    async def transaction(self) -> AsyncIterator[Database]:
+        """Run the block in one write transaction; nested blocks join the outer one."""
+        if _in_transaction.get():
+            yield self
+            return
+        async with self._lock:
+            token = _in_transaction.set(True)
+            await self._conn.execute("BEGIN IMMEDIATE")
+            try:
+                yield self
+            except BaseException:
+                await self._conn.execute("ROLLBACK")
+                raise
+            else:
+                await self._conn.execute("COMMIT")
+            finally:
+                _in_transaction.reset(token)
+
+    async def execute(self, sql: str, params: Iterable[Any] = ()) -> int:
+        """Run one statement inside the current transaction and return the last row id."""
+        self._require_transaction()
+        cursor = await self._conn.execute(sql, tuple(params))
+        row_id = cursor.lastrowid or 0
+        await cursor.close()
+        return row_id
+
+    async def execute_rowcount(self, sql: str, params: Iterable[Any] = ()) -> int:
+        """Run one statement and return how many rows it changed."""
+        self._require_transaction()
+        cursor = await self._conn.execute(sql, tuple(params))
+        count = cursor.rowcount
+        await cursor.close()
+        return count
+
+    async def fetch_all(self, sql: str, params: Iterable[Any] = ()) -> list[Row]:
+        """Return every row of a query."""
+        self._require_transaction()
+        cursor = await self._conn.execute(sql, tuple(params))
+        rows = list(await cursor.fetchall())
+        await cursor.close()
+        return rows
+
+    async def fetch_one(self, sql: str, params: Iterable[Any] = ()) -> Row | None:
+        """Return the first row of a query, or None."""
+        rows = await self.fetch_all(sql, params)
+        return rows[0] if rows else None
+
+    async def migrate(self) -> list[str]:
+        """Apply pending numbered migrations, each in its own transaction; return their names."""
+        async with self.transaction():
+            await self.execute(
+                "CREATE TABLE IF NOT EXISTS schema_migrations "
+                "(name TEXT PRIMARY KEY, applied_at TEXT NOT NULL DEFAULT (datetime('now')))"
+            )
+            done = {
+                row["name"] for row in await self.fetch_all("SELECT name FROM schema_migrations")
+            }
+        applied = []
+        for name, sql in _migration_scripts():
+            if name in done:
+                continue
+            async with self.transaction():
+                for statement in _statements(sql):
+                    await self.execute(statement)
+                await self.execute("INSERT INTO schema_migrations (name) VALUES (?)", (name,))
+            log.info("applied migration %s", name)
+            applied.append(name)
+        return applied
+
+    def _require_transaction(self) -> None:
+        if not _in_transaction.get():
+            raise RuntimeError("database access outside Database.transaction()")
+
+
+def _migration_scripts() -> list[tuple[str, str]]:
+    folder = resources.files("storage") / "migrations"
+    scripts = [
+        (f.name, f.read_text(encoding="utf-8")) for f in folder.iterdir() if f.name.endswith(".sql")
+    ]
+    return sorted(scripts)
+
+
+def _statements(sql: str) -> list[str]:
+    """Split a script into statements, keeping trigger bodies whole."""
+    statements, current = [], []
+    for line in sql.splitlines():
+        if line.strip().startswith("--") or not line.strip():
+            continue
+        current.append(line)
+        joined = "\n".join(current).strip()
+        if joined.endswith(";") and sqlite3.complete_statement(joined):
+            statements.append(joined)
+            current = []
+    if current:
+        statements.append("\n".join(current))
+    return statements

@@ -1,0 +1,137 @@
+"""Durable outbox: every message the bot owes, written with the change that caused it."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from typing import Any
+
+from storage.database import Database, Row
+
+
+@dataclass(frozen=True, slots=True)
+class OutboxItem:
+    """One pending Bot API call."""
+
+    id: int
+    chat_id: int
+    method: str
+    payload: dict[str, Any]
+    ticket_id: int | None
+    link: str | None
+    on_success: dict[str, Any] | None
+    on_failure: dict[str, Any] | None
+    attempts: int
+
+
+class OutboxRepository:
+    """Queue outgoing calls and hand out, per chat, the oldest one that is due."""
+
+    def __init__(self, db: Database) -> None:
+        self._db = db
+
+    async def enqueue(
+        self,
+        chat_id: int,
+        method: str,
+        payload: dict[str, Any],
+        now: float,
+        *,
+        ticket_id: int | None = None,
+        link: str | None = None,
+        on_success: dict[str, Any] | None = None,
+        on_failure: dict[str, Any] | None = None,
+    ) -> int:
+        """Queue one call; `link` names what the sent message means for its ticket."""
+        return await self._db.execute(
+            "INSERT INTO outbox (chat_id, method, payload, ticket_id, link, on_success, on_failure,"
+            " not_before, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            (
+                chat_id,
+                method,
+                json.dumps(payload, ensure_ascii=False),
+                ticket_id,
+                link,
+                _dump(on_success),
+                _dump(on_failure),
+                now,
+                now,
+            ),
+        )
+
+    async def due(self, now: float, limit: int, busy_chats: set[int]) -> list[OutboxItem]:
+        """Return the head of each chat's queue that is due, skipping chats already in flight."""
+        rows = await self._db.fetch_all(
+            "SELECT o.* FROM outbox o JOIN (SELECT MIN(id) AS id FROM outbox "
+            "WHERE status = 'pending' GROUP BY chat_id) h ON o.id = h.id "
+            "WHERE o.not_before <= ? ORDER BY o.id LIMIT ?",
+            (now, limit + len(busy_chats)),
+        )
+        items = [_item(r) for r in rows if r["chat_id"] not in busy_chats]
+        return items[:limit]
+
+    async def next_due_at(self) -> float | None:
+        """Return when the earliest pending call becomes due."""
+        row = await self._db.fetch_one(
+            "SELECT MIN(not_before) AS t FROM outbox WHERE status = 'pending'"
+        )
+        return None if row is None or row["t"] is None else float(row["t"])
+
+    async def mark_sent(self, item_id: int, message_id: int | None, now: float) -> None:
+        """Record a delivered call."""
+        await self._db.execute(
+            "UPDATE outbox SET status = 'sent', sent_at = ?, message_id = ?, "
+            "attempts = attempts + 1 WHERE id = ?",
+            (now, message_id, item_id),
+        )
+
+    async def retry_later(self, item_id: int, not_before: float, error: str) -> None:
+        """Push a call back after a transient failure."""
+        await self._db.execute(
+            "UPDATE outbox SET attempts = attempts + 1, not_before = ?, error = ? WHERE id = ?",
+            (not_before, error, item_id),
+        )
+
+    async def delay_chat(self, chat_id: int, not_before: float) -> None:
+        """Hold every pending call to one chat (Telegram asked us to slow down there)."""
+        await self._db.execute(
+            "UPDATE outbox SET not_before = MAX(not_before, ?) "
+            "WHERE status = 'pending' AND chat_id = ?",
+            (not_before, chat_id),
+        )
+
+    async def mark_failed(self, item_id: int, error: str) -> None:
+        """Give up on a call that can never succeed."""
+        await self._db.execute(
+            "UPDATE outbox SET status = 'failed', error = ?, attempts = attempts + 1 WHERE id = ?",
+            (error, item_id),
+        )
+
+    async def count(self, status: str) -> int:
+        """Count calls in one status."""
+        row = await self._db.fetch_one(
+            "SELECT COUNT(*) AS n FROM outbox WHERE status = ?", (status,)
+        )
+        return 0 if row is None else int(row["n"])
+
+
+def _dump(value: dict[str, Any] | None) -> str | None:
+    return None if value is None else json.dumps(value, ensure_ascii=False)
+
+
+def _load(value: str | None) -> dict[str, Any] | None:
+    return None if value is None else dict(json.loads(value))
+
+
+def _item(row: Row) -> OutboxItem:
+    return OutboxItem(
+        id=row["id"],
+        chat_id=row["chat_id"],
+        method=row["method"],
+        payload=dict(json.loads(row["payload"])),
+        ticket_id=row["ticket_id"],
+        link=row["link"],
+        on_success=_load(row["on_success"]),
+        on_failure=_load(row["on_failure"]),
+        attempts=row["attempts"],
+    )
