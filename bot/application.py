@@ -13,6 +13,7 @@ from telegram.ext import AIORateLimiter, ApplicationBuilder
 
 from bot import texts
 from bot.config import Settings
+from bot.logs import quiet_payload_loggers
 from bot.services import open_services
 from handlers import admin, citizen, officer
 from handlers.context import CONTEXT_TYPES, BotApp, BotContext
@@ -25,6 +26,7 @@ INBOX_RETENTION_SECONDS = 2 * 24 * 3600  # Telegram re-delivers for at most 24 h
 
 def build_application(settings: Settings) -> BotApp:
     """Build the application: handlers by role, rate limiter, no PTB updater (we poll durably)."""
+    quiet_payload_loggers()
     limiter = AIORateLimiter(
         overall_max_rate=settings.send_rate,
         overall_time_period=1,

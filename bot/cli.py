@@ -4,12 +4,12 @@ from __future__ import annotations
 
 import argparse
 import asyncio
-import logging
 import signal
 import sys
 from collections.abc import Sequence
 from pathlib import Path
 
+from bot import logs
 from bot.config import ConfigError, Settings, load_settings
 from bot.content import ContentError
 
@@ -21,7 +21,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         if args.command == "run":
             settings = load_settings()
-            _configure_logging(settings.log_level)
+            logs.configure(settings.log_level)
             asyncio.run(_run_bot(settings))
         elif args.command == "demo":
             from bot.demo import run_demo  # the emulator is only needed here
@@ -44,13 +44,6 @@ def _parser() -> argparse.ArgumentParser:
     demo = sub.add_parser("demo", help="play a scenario against a local Bot API emulator")
     demo.add_argument("--db", help="database file to leave behind (default: DANVAN_DB)")
     return parser
-
-
-def _configure_logging(level: str) -> None:
-    logging.basicConfig(level=level, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
-    # httpx logs every request URL, and a Bot API URL contains the token.
-    logging.getLogger("httpx").setLevel(logging.WARNING)
-    logging.getLogger("apscheduler").setLevel(logging.WARNING)
 
 
 async def _run_bot(settings: Settings) -> None:

@@ -72,6 +72,7 @@ class Entry:
         return ContentError(self.path, f"{self.label}: {detail}", self.line)
 
     def _get(self, key: str) -> Any:
+        """Return a required field's raw value."""
         if key not in self.data:
             raise self.error(f"missing field '{key}'")
         return self.data[key]
@@ -165,6 +166,7 @@ def document_entry(path: Path, document: Mapping[str, Any]) -> Entry:
 
 
 def _type_name(value: object) -> str:
+    """Name a TOML value's type the way an editor of the file would."""
     return {
         str: "a string",
         int: "an integer",

@@ -21,11 +21,14 @@ TZ = ZoneInfo("Asia/Ho_Chi_Minh")
 class World:
     """The emulator, a bot wired to it, and helpers to act as citizens and officers."""
 
-    def __init__(self, db_path: Path, content_dir: Path, *, send_rate: int = 1000) -> None:
+    def __init__(
+        self, db_path: Path, content_dir: Path, *, send_rate: int = 1000, http_timeout: float = 5.0
+    ) -> None:
         self.emulator = BotApiEmulator()
         self._db_path = db_path
         self._content_dir = content_dir
         self._send_rate = send_rate
+        self._http_timeout = http_timeout
         self._stop = asyncio.Event()
         self._task: asyncio.Task[None] | None = None
         self.admin = self.emulator.add_user("Quản trị", last_name="Viên")
@@ -52,7 +55,7 @@ class World:
             content_dir=self._content_dir,
             send_rate=float(self._send_rate),
             poll_timeout=2,
-            http_timeout=5.0,
+            http_timeout=self._http_timeout,
         )
 
     async def start_bot(self) -> None:
@@ -77,9 +80,9 @@ class World:
         assert services is not None
         return services
 
-    async def idle(self, timeout: float = 10.0) -> None:
+    async def idle(self, within: float = 10.0) -> None:
         """Wait until every update is handled and every queued message delivered."""
-        deadline = time.monotonic() + timeout
+        deadline = time.monotonic() + within
         while time.monotonic() < deadline:
             if self.emulator.pending_update_count() == 0 and await self._queues_empty():
                 await asyncio.sleep(0.02)
@@ -116,6 +119,14 @@ class World:
                     if label.lower() in button["text"].lower():
                         return message, str(button["callback_data"])
         raise LookupError(f"no button {label!r} in chat {chat}")
+
+    def card(self, chat: int, code: str) -> StoredMessage:
+        """Return the card of a ticket in an officers' group."""
+        for message in self.emulator.bot_messages(chat):
+            text = message.plain_text or ""
+            if code in text and "Trạng thái:" in text:
+                return message
+        raise LookupError(f"no card for {code} in chat {chat}")
 
     def last(self, chat: int) -> StoredMessage:
         """Return the newest bot message in a chat."""
@@ -161,7 +172,7 @@ async def play(world: World) -> tuple[EmuUser, EmuChat, EmuUser]:
         "Rác thải đổ trộm ở đầu ngõ 12 phố Đội Cấn <3 ngày nay chưa được thu gom, bốc mùi.",
     )
     await world.press(group.id, officer, "Nhận xử lý")
-    card = world.find(group.id, code)
+    card = world.card(group.id, code)
     await world.say(
         group.id,
         officer,
@@ -184,7 +195,7 @@ async def run_demo(db_path: Path, content_dir: Path) -> str:
         parts = [
             world.emulator.transcript(citizen.id, title="Trò chuyện riêng của công dân", tz=TZ),
             world.emulator.transcript(group.id, title=group.title or "", tz=TZ),
-            f"Cơ sở dữ liệu: {db_path.resolve()}",
+            f"Cơ sở dữ liệu: {db_path}",
         ]
     return "\n\n".join(parts)
 

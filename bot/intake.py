@@ -293,7 +293,7 @@ class IntakeService:
         step = draft["step"]
         if step == "kind":
             rows = tuple((Button(k.label, f"i:kind:{k.value}"),) for k in Kind)
-            return Outgoing(texts.ASK_KIND, rows + ((Button(texts.CANCEL, "i:cancel"),),))
+            return Outgoing(texts.ASK_KIND, (*rows, (Button(texts.CANCEL, "i:cancel"),)))
         if step == "ward":
             return Outgoing(texts.ASK_WARD, self._ward_buttons())
         if step == "category":

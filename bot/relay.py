@@ -161,9 +161,9 @@ class RelayService:
         await self._d.states.delete(chat_id)
         now = self._d.clock()
         status = Status.IN_PROGRESS if ticket.handler_id is not None else Status.RECEIVED
-        ticket = await self._d.tickets.update(
-            ticket.id, now, status=status, reopened=1, rating="unsatisfied"
-        )
+        # The rating stays empty so the citizen can rate the second resolution too.
+        ticket = await self._d.tickets.update(ticket.id, now, status=status, reopened=1)
+        await self._d.tickets.add_event(ticket.id, now, "citizen", "rated", detail=texts.RATING_BAD)
         await self._d.tickets.add_event(ticket.id, now, "citizen", "reopened", detail=reason)
         await self._tickets.refresh_card(ticket)
         await self._tell_group(

@@ -14,7 +14,8 @@ from bot.content import Entry, array_entries, load_toml
 from bot.text import normalize, tokens
 
 # The kind of unit leads every official name; "Thị trấn" only survives in legacy names.
-NAME_PREFIXES = ("Phường ", "Xã ", "Đặc khu ", "Thị trấn ")
+CURRENT_PREFIXES = ("Phường ", "Xã ", "Đặc khu ")
+NAME_PREFIXES = (*CURRENT_PREFIXES, "Thị trấn ")
 # The same prefixes after normalize(); "p", "x", "tt" expand to these.
 _FOLDED_PREFIXES = (("phuong",), ("xa",), ("dac", "khu"), ("thi", "tran"))
 
@@ -156,7 +157,7 @@ def _read_ward(entry: Entry) -> Ward:
     if not _CODE.match(code):
         raise entry.error(f"code '{code}' must be 5 digits, as a string (\"00004\")")
     name = entry.require_str("name")
-    if not name.startswith(NAME_PREFIXES[:3]) or not _strip_name_prefix(name):
+    if not name.startswith(CURRENT_PREFIXES) or not _strip_name_prefix(name):
         raise entry.error(f"name '{name}' must start with Phường, Xã or Đặc khu")
     codename = entry.require_str("codename")
     if not _CODENAME.match(codename):

@@ -46,16 +46,19 @@ class Request:
     body: bytes
 
     def form(self) -> dict[str, Any]:
-        """Decode the body into field values: str, or Upload for file parts."""
+        """Decode query string and body into field values: str, or Upload for file parts."""
+        fields: dict[str, Any] = dict(parse_qsl(self.path.partition("?")[2]))
         ctype = self.headers.get("content-type", "")
         if not self.body:
-            return {}
+            return fields
         if ctype.startswith("application/json"):
             data = json.loads(self.body)
-            return data if isinstance(data, dict) else {}
-        if ctype.startswith("multipart/form-data"):
-            return _parse_multipart(ctype, self.body)
-        return dict(parse_qsl(self.body.decode("utf-8"), keep_blank_values=True))
+            fields.update(data if isinstance(data, dict) else {})
+        elif ctype.startswith("multipart/form-data"):
+            fields.update(_parse_multipart(ctype, self.body))
+        else:
+            fields.update(parse_qsl(self.body.decode("utf-8"), keep_blank_values=True))
+        return fields
 
 
 @dataclass(slots=True)

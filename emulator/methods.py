@@ -7,10 +7,11 @@ import re
 import time
 from typing import Any
 
+from emulator.chat_methods import CHAT_METHODS
 from emulator.errors import bad_request
 from emulator.markup import check_reply_markup
 from emulator.model import StoredMessage
-from emulator.params import get_int, get_str
+from emulator.params import get_str
 from emulator.sending import (
     MAX_CAPTION,
     MAX_TEXT,
@@ -28,21 +29,6 @@ NOT_MODIFIED = (
 )
 QUERY_INVALID = "query is too old and response timeout expired or query ID is invalid"
 _COMMAND = re.compile(r"[a-z0-9_]{1,32}")
-_ADMIN_RIGHTS = (
-    "can_be_edited",
-    "is_anonymous",
-    "can_manage_chat",
-    "can_delete_messages",
-    "can_manage_video_chats",
-    "can_restrict_members",
-    "can_promote_members",
-    "can_change_info",
-    "can_invite_users",
-    "can_post_stories",
-    "can_edit_stories",
-    "can_delete_stories",
-    "can_pin_messages",
-)
 
 
 def _inline(markup: Any) -> dict[str, Any] | None:
@@ -180,34 +166,6 @@ def get_me(st: State, p: dict[str, Any]) -> Any:
     }
 
 
-def get_chat(st: State, p: dict[str, Any]) -> Any:
-    """Return ChatFullInfo with the fields PTB requires."""
-    chat = st.chat(p.get("chat_id"))
-    gifts = ("unlimited_gifts", "limited_gifts", "unique_gifts", "premium_subscription")
-    return {
-        **chat.to_json(),
-        "accent_color_id": 0,
-        "max_reaction_count": 11,
-        "accepted_gift_types": {**dict.fromkeys(gifts, False), "gifts_from_channels": False},
-    }
-
-
-def get_chat_member(st: State, p: dict[str, Any]) -> Any:
-    """Tell a user's status in a chat: the bot administers, members are members."""
-    chat = st.chat(p.get("chat_id"))
-    user = st.users.get(get_int(p, "user_id"))
-    if user is None:
-        raise bad_request("user not found")
-    if user.id == st.bot.id and chat.type != "private":
-        return {
-            "status": "administrator",
-            "user": user.to_json(),
-            **dict.fromkeys(_ADMIN_RIGHTS, True),
-        }
-    status = "member" if user.id in chat.members or user.id == st.bot.id else "left"
-    return {"status": status, "user": user.to_json()}
-
-
 def get_file(st: State, p: dict[str, Any]) -> Any:
     """Describe a stored file and where to download it."""
     record = st.files.get(get_str(p, "file_id"))
@@ -241,6 +199,7 @@ def succeed(st: State, p: dict[str, Any]) -> Any:
 
 METHODS: dict[str, Method] = {
     **SENDING,
+    **CHAT_METHODS,
     "editMessageText": edit_message_text,
     "editMessageCaption": edit_message_caption,
     "editMessageReplyMarkup": edit_message_reply_markup,
@@ -250,8 +209,6 @@ METHODS: dict[str, Method] = {
     "getMyCommands": get_my_commands,
     "deleteMyCommands": delete_my_commands,
     "getMe": get_me,
-    "getChat": get_chat,
-    "getChatMember": get_chat_member,
     "getFile": get_file,
     "getWebhookInfo": get_webhook_info,
     "getUpdates": succeed,  # long polling is async; the server answers it itself

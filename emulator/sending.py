@@ -117,6 +117,7 @@ def media_sender(kind: str) -> Method:
     """Build the send method for one kind of file."""
 
     def send(st: State, p: dict[str, Any]) -> Any:
+        """Send one file with an optional caption."""
         chat = st.chat(p.get("chat_id"))
         record = resolve_file(st, kind, p.get(kind))
         raw, plain = formatted(p, "caption", MAX_CAPTION, TOO_LONG_CAPTION)
@@ -125,7 +126,6 @@ def media_sender(kind: str) -> Method:
             content["caption"] = plain
         return deliver(st, p, chat, kind, content, (raw, plain)).payload
 
-    send.__doc__ = f"Send a {kind}."
     return send
 
 
@@ -186,6 +186,36 @@ def forward_message(st: State, p: dict[str, Any]) -> Any:
     return deliver(st, p, chat, "forward", content, text, copied_from=where).payload
 
 
+def copy_messages(st: State, p: dict[str, Any]) -> Any:
+    """Copy several messages in order; return their MessageIds."""
+    ids = p.get("message_ids")
+    if not isinstance(ids, list) or not 1 <= len(ids) <= 100:
+        raise bad_request("message_ids must be a non-empty array")
+    single = {k: v for k, v in p.items() if k != "message_ids"}
+    return [copy_message(st, {**single, "message_id": one}) for one in sorted(ids)]
+
+
+def send_media_group(st: State, p: dict[str, Any]) -> Any:
+    """Send an album; files come as file_ids, URLs or attach://<part> uploads."""
+    chat = st.chat(p.get("chat_id"))
+    items = p.get("media")
+    if not isinstance(items, list) or not 1 <= len(items) <= 10:
+        raise bad_request("media must be an array of 1-10 InputMedia")
+    album = str(st.new_file("album").file_unique_id)
+    sent = []
+    for item in items:
+        kind, value = str(item.get("type")), item.get("media")
+        if isinstance(value, str) and value.startswith("attach://"):
+            value = p.get(value.removeprefix("attach://"))
+        record = resolve_file(st, kind, value)
+        raw, plain = formatted(item, "caption", MAX_CAPTION, TOO_LONG_CAPTION)
+        content = {**media_content(record), "media_group_id": album}
+        if plain:
+            content["caption"] = plain
+        sent.append(deliver(st, p, chat, kind, content, (raw, plain)).payload)
+    return sent
+
+
 def send_chat_action(st: State, p: dict[str, Any]) -> Any:
     """Show "typing…" and the like; nothing is stored."""
     chat = st.chat(p.get("chat_id"))
@@ -205,6 +235,8 @@ SENDING: dict[str, Method] = {
     "sendLocation": send_location,
     "sendContact": send_contact,
     "copyMessage": copy_message,
+    "copyMessages": copy_messages,
+    "sendMediaGroup": send_media_group,
     "forwardMessage": forward_message,
     "sendChatAction": send_chat_action,
 }

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import logging
 import time
 from collections.abc import Callable
 from datetime import tzinfo
@@ -10,20 +11,22 @@ from types import TracebackType
 from typing import Any
 from urllib.parse import unquote
 
-from emulator import actions, transcript
-from emulator.content import contact_content, location_content, media_content
-from emulator.errors import ApiError
+from emulator import transcript
+from emulator.errors import ApiError, bad_request
 from emulator.http import HttpServer, Request, Response
 from emulator.methods import BY_LOWER_NAME, scope_key
-from emulator.model import Call, EmuChat, EmuUser, Fault, FaultSet, StoredMessage
+from emulator.model import Call, EmuUser, Fault, FaultSet, StoredMessage
 from emulator.params import decode
+from emulator.people import PeopleMixin
+from emulator.sending import Method
 from emulator.state import State
 
+_log = logging.getLogger(__name__)
 _MAX_POLL_LIMIT = 100
 _POLL_STEP = 0.01
 
 
-class BotApiEmulator:
+class BotApiEmulator(PeopleMixin):
     """Serve the Bot API over HTTP and let tests act as Telegram users."""
 
     def __init__(
@@ -46,7 +49,7 @@ class BotApiEmulator:
 
     async def start(self) -> None:
         """Start listening; `base_url` is valid afterwards."""
-        self._state.loop = asyncio.get_running_loop()
+        self._state.bind(asyncio.get_running_loop())
         self.port = await self._http.start(self.host, self.port)
 
     async def stop(self) -> None:
@@ -93,17 +96,25 @@ class BotApiEmulator:
             params = decode(request.form())
         except ApiError as err:
             return self._answer(name, {}, err)
+        except ValueError:
+            return self._answer(name, {}, bad_request("can't parse request body"))
         fault = self.faults.take(name, params)
         if fault is not None:
             return await self._fault(name, params, fault)
+        return self._answer(name, params, await self._call(name, method, params))
+
+    async def _call(self, name: str, method: Method, params: dict[str, Any]) -> Any:
+        """Run a method; return its result or the ApiError it failed with."""
         try:
             if name == "getUpdates":
-                result = await self._get_updates(params)
-            else:
-                result = method(self._state, params)
+                return await self._get_updates(params)
+            return method(self._state, params)
         except ApiError as err:
-            return self._answer(name, params, err)
-        return self._answer(name, params, result)
+            return err
+        except Exception as err:
+            # An emulator bug: answer 500 so the bot sees a failure instead of a hang.
+            _log.exception("emulator failed on %s %r", name, params)
+            return ApiError(500, f"Internal Server Error: emulator bug: {err!r}")
 
     def _answer(self, name: str, params: dict[str, Any], result: Any) -> Response:
         """Record the call and build its response."""
@@ -147,96 +158,6 @@ class BotApiEmulator:
             return Response.json(404, ApiError(404, "Not Found").payload())
         data = record.data if record.data is not None else b"\0" * 2048
         return Response(200, data, content_type="application/octet-stream")
-
-    # -- the people --------------------------------------------------------
-
-    def add_user(
-        self, first_name: str, last_name: str | None = None, username: str | None = None
-    ) -> EmuUser:
-        """Create a user; their private chat id equals their user id."""
-        return self._state.add_user(first_name, last_name, username)
-
-    def add_group(self, title: str, members: list[EmuUser] | None = None) -> EmuChat:
-        """Create a supergroup with the bot as administrator."""
-        return self._state.add_group(title, members or [])
-
-    def add_member(self, chat_id: int, user: EmuUser) -> None:
-        """Add a user to a group."""
-        self._state.chats[chat_id].members.add(user.id)
-
-    def block_bot(self, user_id: int) -> None:
-        """Make the user block the bot: sends to them fail with 403."""
-        self._state.blocked.add(user_id)
-
-    def unblock_bot(self, user_id: int) -> None:
-        """Undo block_bot."""
-        self._state.blocked.discard(user_id)
-
-    def send_text(
-        self, chat_id: int, user: EmuUser, text: str, reply_to: int | None = None
-    ) -> dict[str, Any]:
-        """Send a text (or a /command) as the user; return the message JSON."""
-        content = actions.text_content(text)
-        return actions.user_message(self._state, chat_id, user, "text", content, text, reply_to)
-
-    def _send_file(
-        self, chat_id: int, user: EmuUser, kind: str, caption: str | None, name: str | None = None
-    ) -> dict[str, Any]:
-        """Send a file of some kind as the user."""
-        content = media_content(self._state.new_file(kind, name))
-        if caption:
-            content["caption"] = caption
-        return actions.user_message(self._state, chat_id, user, kind, content, caption)
-
-    def send_photo(self, chat_id: int, user: EmuUser, caption: str | None = None) -> dict[str, Any]:
-        """Send a photo as the user."""
-        return self._send_file(chat_id, user, "photo", caption)
-
-    def send_document(
-        self, chat_id: int, user: EmuUser, file_name: str = "a.pdf", caption: str | None = None
-    ) -> dict[str, Any]:
-        """Send a document as the user."""
-        return self._send_file(chat_id, user, "document", caption, file_name)
-
-    def send_voice(self, chat_id: int, user: EmuUser) -> dict[str, Any]:
-        """Send a voice note as the user."""
-        return self._send_file(chat_id, user, "voice", None)
-
-    def send_video(self, chat_id: int, user: EmuUser, caption: str | None = None) -> dict[str, Any]:
-        """Send a video as the user."""
-        return self._send_file(chat_id, user, "video", caption)
-
-    def send_sticker(self, chat_id: int, user: EmuUser) -> dict[str, Any]:
-        """Send a sticker as the user."""
-        return self._send_file(chat_id, user, "sticker", None)
-
-    def send_location(
-        self, chat_id: int, user: EmuUser, latitude: float, longitude: float
-    ) -> dict[str, Any]:
-        """Share a location as the user."""
-        content = location_content(latitude, longitude)
-        return actions.user_message(self._state, chat_id, user, "location", content)
-
-    def send_contact(
-        self,
-        chat_id: int,
-        user: EmuUser,
-        phone: str = "0901234567",
-        first_name: str | None = None,
-        contact_user_id: int | None = None,
-    ) -> dict[str, Any]:
-        """Share a contact as the user; by default their own."""
-        owner = user.id if contact_user_id is None else contact_user_id
-        content = contact_content(phone, first_name or user.first_name, None, owner)
-        return actions.user_message(self._state, chat_id, user, "contact", content)
-
-    def click(self, chat_id: int, user: EmuUser, message_id: int, callback_data: str) -> str:
-        """Press an inline button on a bot message; return the callback query id."""
-        return actions.click(self._state, chat_id, user, message_id, callback_data)
-
-    def inject_update(self, payload: dict[str, Any]) -> int:
-        """Enqueue a raw update; its update_id is assigned here and returned."""
-        return self._state.enqueue(payload)
 
     # -- inspection --------------------------------------------------------
 

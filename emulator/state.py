@@ -163,12 +163,20 @@ class State:
         """Count updates not yet confirmed."""
         return len(self._updates)
 
+    def bind(self, loop: asyncio.AbstractEventLoop) -> None:
+        """Serve long polls on this loop; an emulator may be restarted on a new one."""
+        self.loop = loop
+        self._arrived = asyncio.Event()
+
     async def wait_updates(self, seconds: float) -> None:
         """Sleep until an update arrives or `seconds` pass."""
+        # Take the event before looking at the queue: enqueue appends before it swaps
+        # events, so an update from another thread can never slip between the two.
+        event = self._arrived
         if self._updates or seconds <= 0:
             return
         with contextlib.suppress(TimeoutError):
-            await asyncio.wait_for(self._arrived.wait(), seconds)
+            await asyncio.wait_for(event.wait(), seconds)
 
     def _wake(self) -> None:
         """Release every waiting long poll, from the loop's thread or any other."""

@@ -20,6 +20,7 @@ from telegram.error import BadRequest, Forbidden, RetryAfter, TelegramError
 
 from bot.messages import escape
 from bot.services import Services
+from bot.waiting import wait_event
 from handlers.context import BotApp
 from storage.outbox import OutboxItem
 
@@ -57,7 +58,7 @@ class Sender:
                 task.add_done_callback(self._tasks.discard)
             if not items:
                 delay = 1.0 if next_due is None else next_due - self._services.deps.clock()
-                await _wait(ready, max(0.01, min(delay, 1.0)))
+                await wait_event(ready, max(0.01, min(delay, 1.0)))
 
     async def drain(self) -> None:
         """Wait for calls in flight to finish."""
@@ -80,7 +81,7 @@ class Sender:
                 await self._fail(item, exc.message, reason=exc.message)
         except TelegramError as exc:  # TimedOut, NetworkError (5xx, connection): try again later
             await self._retry(item, min(2.0**item.attempts, MAX_BACKOFF), type(exc).__name__)
-        except Exception as exc:  # noqa: BLE001 - a bug must not stop delivery of everything else
+        except Exception as exc:
             log.exception("outbox item %s failed", item.id)
             await self._retry(item, MAX_BACKOFF, type(exc).__name__)
         else:
@@ -193,10 +194,3 @@ def _reply(p: dict[str, Any]) -> ReplyParameters | None:
 
 def _seconds(value: object) -> float:
     return float(value.total_seconds()) if hasattr(value, "total_seconds") else float(value)  # type: ignore[arg-type]
-
-
-async def _wait(event: asyncio.Event, timeout: float) -> None:
-    try:
-        await asyncio.wait_for(event.wait(), timeout)
-    except TimeoutError:
-        pass

@@ -12,6 +12,7 @@ from telegram.error import NetworkError, TimedOut
 
 from bot import texts
 from bot.messages import Outgoing
+from bot.waiting import wait_event
 from handlers.context import BotApp, BotContext
 
 log = logging.getLogger(__name__)
@@ -51,7 +52,7 @@ async def poll(app: BotApp, stop: asyncio.Event) -> None:
             )
         except (TimedOut, NetworkError) as exc:
             log.warning("getUpdates failed (%s); retrying in %.0f s", type(exc).__name__, backoff)
-            await _sleep_or_stop(stop, backoff)
+            await wait_event(stop, backoff)
             backoff = min(backoff * 2, 30.0)
             continue
         backoff = 1.0
@@ -76,7 +77,7 @@ async def dispatch(app: BotApp, stop: asyncio.Event) -> None:
         for item in items:
             await handle_stored(app, item.update_id, item.payload, item.attempts)
         if not items:
-            await _wait(services.inbox_ready, stop, timeout=1.0)
+            await wait_event(services.inbox_ready, 1.0)
 
 
 async def handle_stored(app: BotApp, update_id: int, payload: str, attempts: int) -> None:
@@ -92,7 +93,7 @@ async def handle_stored(app: BotApp, update_id: int, payload: str, attempts: int
             if failures:
                 raise failures[0]
             await services.deps.inbox.mark_done(update_id)
-    except Exception as exc:  # noqa: BLE001 - any failure is recorded and retried, never lost
+    except Exception as exc:
         await _record_failure(app, update_id, payload, attempts, exc)
     finally:
         _failures.reset(token)
@@ -123,12 +124,5 @@ def _chat_of(payload: str) -> int | None:
     return None
 
 
-async def _wait(event: asyncio.Event, stop: asyncio.Event, timeout: float) -> None:
-    try:
-        await asyncio.wait_for(event.wait(), timeout)
-    except TimeoutError:
-        pass
-
-
 async def _sleep_or_stop(stop: asyncio.Event, seconds: float) -> None:
-    await _wait(stop, stop, seconds)
+    await wait_event(stop, seconds)

@@ -57,7 +57,7 @@ def test_syntax_error_reports_its_line(tmp_path: Path) -> None:
 
 def test_not_utf8(tmp_path: Path) -> None:
     path = tmp_path / "latin1.toml"
-    path.write_bytes(b"name = \"H\xe0 N\xf4i\"\n")  # Windows code page bytes
+    path.write_bytes(b'name = "H\xe0 N\xf4i"\n')  # Windows code page bytes
     with pytest.raises(ContentError, match="not UTF-8"):
         load_toml(path)
 

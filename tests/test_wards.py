@@ -205,11 +205,17 @@ province = "Thành phố Hà Nội"
     ("text", "message"),
     [
         ("", r"wards.toml: no \[\[ward\]\] entries"),
-        (BA_DINH + BA_DINH, r"wards.toml:8: ward #2: duplicate code '00004' \(already used by ward #1\)"),
+        (
+            BA_DINH + BA_DINH,
+            r"wards.toml:8: ward #2: duplicate code '00004' \(already used by ward #1\)",
+        ),
         (BA_DINH.replace('code = "00004"\n', ""), "wards.toml:2: ward #1: missing field 'code'"),
         (BA_DINH.replace('"00004"', "4"), "field 'code' must be a string, not an integer"),
         (BA_DINH.replace('"00004"', '"4"'), "code '4' must be 5 digits"),
-        (BA_DINH.replace("Phường Ba", "Ba"), "name 'Ba Đình' must start with Phường, Xã or Đặc khu"),
+        (
+            BA_DINH.replace("Phường Ba", "Ba"),
+            "name 'Ba Đình' must start with Phường, Xã or Đặc khu",
+        ),
         (BA_DINH.replace("phuong_ba_dinh", "Phuong Ba Dinh"), "codename 'Phuong Ba Dinh' must"),
         (BA_DINH + 'legacy_names = "Phường Trúc Bạch"\n', "'legacy_names' must be a list"),
         (BA_DINH + "population = 1\n", "unknown field 'population'"),

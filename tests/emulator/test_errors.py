@@ -10,11 +10,11 @@ import pytest
 from telegram import Bot, InlineKeyboardButton, InlineKeyboardMarkup
 from telegram.error import BadRequest, Forbidden, NetworkError, RetryAfter, TimedOut
 
-from emulator import BotApiEmulator, Fault
+from emulator import BotApiEmulator, EmuUser, Fault
 
 
 @pytest.fixture
-def an(emu: BotApiEmulator):  # type: ignore[no-untyped-def]
+def an(emu: BotApiEmulator) -> EmuUser:
     return emu.add_user("An")
 
 
@@ -29,7 +29,7 @@ async def test_unknown_chat(bot: Bot) -> None:
     await expect_bad_request(bot.send_message(42, "hi"), "Chat not found")
 
 
-async def test_empty_and_too_long_text(emu: BotApiEmulator, bot: Bot, an) -> None:  # type: ignore[no-untyped-def]
+async def test_empty_and_too_long_text(emu: BotApiEmulator, bot: Bot, an: EmuUser) -> None:
     await expect_bad_request(bot.send_message(an.id, ""), "Message text is empty")
     await expect_bad_request(bot.send_message(an.id, "   "), "Message text is empty")
     await expect_bad_request(bot.send_message(an.id, "x" * 4097), "Message is too long")
@@ -56,25 +56,25 @@ async def test_empty_and_too_long_text(emu: BotApiEmulator, bot: Bot, an) -> Non
         ('<span class="x">y</span>', 'Unsupported start tag "span" at byte offset 0'),
     ],
 )
-async def test_malformed_html(bot: Bot, an, html: str, detail: str) -> None:  # type: ignore[no-untyped-def]
+async def test_malformed_html(bot: Bot, an: EmuUser, html: str, detail: str) -> None:
     with pytest.raises(BadRequest) as caught:
         await bot.send_message(an.id, html, parse_mode="HTML")
     assert caught.value.message == f"Can't parse entities: {detail}".capitalize()
 
 
-async def test_well_formed_html_is_accepted(emu: BotApiEmulator, bot: Bot, an) -> None:  # type: ignore[no-untyped-def]
+async def test_well_formed_html_is_accepted(emu: BotApiEmulator, bot: Bot, an: EmuUser) -> None:
     html = (
-        '<b>a</b><strong>b</strong><i>c</i><em>d</em><u>e</u><ins>f</ins><s>g</s>'
+        "<b>a</b><strong>b</strong><i>c</i><em>d</em><u>e</u><ins>f</ins><s>g</s>"
         '<strike>h</strike><del>i</del><a href="https://x.vn?a=1&amp;b=2">j</a>'
         '<code>k</code><pre><code class="language-python">l</code></pre>'
         '<tg-spoiler>m</tg-spoiler><span class="tg-spoiler">n</span>'
         '<blockquote>o</blockquote><tg-emoji emoji-id="1">👍</tg-emoji> &lt;&gt;&quot;&#65;&#x42;'
     )
     sent = await bot.send_message(an.id, html, parse_mode="HTML")
-    assert sent.text == "abcdefghijklmn" + "o👍 <>\"AB"
+    assert sent.text == "abcdefghijklmn" + 'o👍 <>"AB'
 
 
-async def test_callback_data_over_64_bytes(bot: Bot, an) -> None:  # type: ignore[no-untyped-def]
+async def test_callback_data_over_64_bytes(bot: Bot, an: EmuUser) -> None:
     ok = InlineKeyboardMarkup([[InlineKeyboardButton("ok", callback_data="đ" * 32)]])
     await bot.send_message(an.id, "vừa đủ", reply_markup=ok)
     too_long = InlineKeyboardMarkup([[InlineKeyboardButton("x", callback_data="đ" * 33)]])
@@ -83,7 +83,7 @@ async def test_callback_data_over_64_bytes(bot: Bot, an) -> None:  # type: ignor
     )
 
 
-async def test_reply_to_missing_message(bot: Bot, an) -> None:  # type: ignore[no-untyped-def]
+async def test_reply_to_missing_message(bot: Bot, an: EmuUser) -> None:
     await expect_bad_request(
         bot.send_message(an.id, "trả lời", reply_to_message_id=99),
         "Message to be replied not found",
@@ -94,7 +94,7 @@ async def test_reply_to_missing_message(bot: Bot, an) -> None:  # type: ignore[n
     assert sent.reply_to_message is None
 
 
-async def test_edit_errors(emu: BotApiEmulator, bot: Bot, an) -> None:  # type: ignore[no-untyped-def]
+async def test_edit_errors(emu: BotApiEmulator, bot: Bot, an: EmuUser) -> None:
     sent = await bot.send_message(an.id, "giữ nguyên")
     with pytest.raises(BadRequest, match="Message is not modified: specified new message"):
         await bot.edit_message_text("giữ nguyên", chat_id=an.id, message_id=sent.message_id)
@@ -111,7 +111,7 @@ async def test_unknown_callback_query(bot: Bot) -> None:
     )
 
 
-async def test_blocked_user_is_forbidden(emu: BotApiEmulator, bot: Bot, an) -> None:  # type: ignore[no-untyped-def]
+async def test_blocked_user_is_forbidden(emu: BotApiEmulator, bot: Bot, an: EmuUser) -> None:
     emu.block_bot(an.id)
     with pytest.raises(Forbidden, match="bot was blocked by the user"):
         await bot.send_message(an.id, "còn đó không?")
@@ -122,7 +122,9 @@ async def test_blocked_user_is_forbidden(emu: BotApiEmulator, bot: Bot, an) -> N
 
 # PTB warns that retry_after will become a timedelta; the int is what we check here.
 @pytest.mark.filterwarnings("ignore::telegram.warnings.PTBDeprecationWarning")
-async def test_fault_429_hits_only_matching_chat(emu: BotApiEmulator, bot: Bot, an) -> None:  # type: ignore[no-untyped-def]
+async def test_fault_429_hits_only_matching_chat(
+    emu: BotApiEmulator, bot: Bot, an: EmuUser
+) -> None:
     other = emu.add_user("Bình")
     emu.faults.add(Fault(method="sendMessage", kind="429", retry_after=7, chat_id=an.id, times=2))
     assert (await bot.send_message(other.id, "không bị")).text == "không bị"
@@ -135,7 +137,7 @@ async def test_fault_429_hits_only_matching_chat(emu: BotApiEmulator, bot: Bot, 
     assert len(emu.faults) == 0
 
 
-async def test_fault_500_is_a_network_error(emu: BotApiEmulator, bot: Bot, an) -> None:  # type: ignore[no-untyped-def]
+async def test_fault_500_is_a_network_error(emu: BotApiEmulator, bot: Bot, an: EmuUser) -> None:
     emu.faults.add(Fault(method="sendMessage", kind="500"))
     with pytest.raises(NetworkError, match="Internal Server Error"):
         await bot.send_message(an.id, "x")
@@ -146,7 +148,9 @@ async def test_fault_500_is_a_network_error(emu: BotApiEmulator, bot: Bot, an) -
     assert [c.ok for c in emu.calls_of("sendMessage")] == [False, False]
 
 
-async def test_fault_timeout_is_timed_out_and_not_applied(emu: BotApiEmulator, bot: Bot, an) -> None:  # type: ignore[no-untyped-def]
+async def test_fault_timeout_is_timed_out_and_not_applied(
+    emu: BotApiEmulator, bot: Bot, an: EmuUser
+) -> None:
     emu.faults.add(Fault(method="sendMessage", kind="timeout", delay=1.0))
     started = time.monotonic()
     with pytest.raises(TimedOut):

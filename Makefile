@@ -1,0 +1,31 @@
+# Two commands matter on a fresh machine: `make demo` and `make test`.
+PYTHON ?= python3
+VENV ?= .venv
+BIN := $(VENV)/bin
+
+.PHONY: install demo run test lint bench
+
+$(VENV)/.installed: pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e '.[test]'
+	touch $@
+
+install: $(VENV)/.installed
+
+demo: install  ## play the whole scenario offline against the local Bot API emulator
+	$(BIN)/danvan demo --db data/demo.sqlite3
+
+run: install  ## run the bot against Telegram (TELEGRAM_BOT_TOKEN in the environment or .env)
+	$(BIN)/danvan run
+
+lint: install
+	$(BIN)/ruff format --check .
+	$(BIN)/ruff check .
+	$(BIN)/mypy
+
+test: lint  ## formatting, lint, types, then the test suite
+	$(BIN)/pytest -q
+
+bench: install  ## messages per second and latency through emulator + PTB + SQLite
+	$(BIN)/python bench/messages.py
