@@ -140,8 +140,8 @@ class World:
         raise LookupError(f"no bot message with {fragment!r} in chat {chat}")
 
 
-async def submit_feedback(world: World, citizen: EmuUser, ward_text: str, text: str) -> str:
-    """Walk a citizen through intake of a phản ánh and return the tracking code."""
+async def fill_feedback(world: World, citizen: EmuUser, ward_text: str, text: str) -> None:
+    """Walk a citizen through intake of a phản ánh, up to the summary."""
     chat = citizen.id
     await world.say(chat, citizen, "/start")
     await world.press(chat, citizen, "Gửi phản ánh")
@@ -153,9 +153,19 @@ async def submit_feedback(world: World, citizen: EmuUser, ward_text: str, text: 
     await world.idle()
     await world.press(chat, citizen, "Tiếp tục")
     await world.say(chat, citizen, "Bỏ qua")
-    await world.press(chat, citizen, "Gửi")
-    receipt = world.find(chat, "Mã tra cứu")
+
+
+async def confirm(world: World, citizen: EmuUser) -> str:
+    """Press «Gửi» on the summary and return the tracking code from the receipt."""
+    await world.press(citizen.id, citizen, "Gửi")
+    receipt = world.find(citizen.id, "Mã tra cứu")
     return (receipt.plain_text or "").split("Mã tra cứu: ")[1][:9]
+
+
+async def submit_feedback(world: World, citizen: EmuUser, ward_text: str, text: str) -> str:
+    """Walk a citizen through intake of a phản ánh and return the tracking code."""
+    await fill_feedback(world, citizen, ward_text, text)
+    return await confirm(world, citizen)
 
 
 async def play(world: World) -> tuple[EmuUser, EmuChat, EmuUser]:
@@ -200,4 +210,4 @@ async def run_demo(db_path: Path, content_dir: Path) -> str:
     return "\n\n".join(parts)
 
 
-__all__: list[Any] = ["World", "play", "run_demo", "submit_feedback"]
+__all__: list[Any] = ["World", "confirm", "fill_feedback", "play", "run_demo", "submit_feedback"]

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import asyncio
 import logging
+import warnings
+from datetime import timedelta
 from typing import Any
 
 from telegram import (
@@ -42,6 +44,9 @@ class Sender:
     async def run(self, stop: asyncio.Event) -> None:
         """Deliver until stopped, waking on new messages, finished sends or due retries."""
         outbox, ready = self._services.deps.outbox_repo, self._services.outbox_ready
+        async with self._services.db.transaction():
+            if recovered := await outbox.recover_in_flight():
+                log.warning("%d message(s) were in flight at the last crash; resending", recovered)
         while not stop.is_set():
             ready.clear()
             free = MAX_IN_FLIGHT - len(self._busy)
@@ -69,7 +74,7 @@ class Sender:
         try:
             message_id = await self._call(item)
         except RetryAfter as exc:
-            await self._retry(item, _seconds(exc.retry_after), "429", whole_chat=True)
+            await self._retry(item, _retry_after(exc), "429", whole_chat=True)
         except Forbidden as exc:
             await self._fail(
                 item, exc.message, reason="người dùng đã chặn bot hoặc rời cuộc trò chuyện"
@@ -192,5 +197,10 @@ def _reply(p: dict[str, Any]) -> ReplyParameters | None:
     return ReplyParameters(int(reply_to), allow_sending_without_reply=True)
 
 
-def _seconds(value: object) -> float:
-    return float(value.total_seconds()) if hasattr(value, "total_seconds") else float(value)  # type: ignore[arg-type]
+def _retry_after(exc: RetryAfter) -> float:
+    with warnings.catch_warnings():  # PTB 22 warns that the type will become a timedelta
+        warnings.simplefilter("ignore")
+        value: object = exc.retry_after
+    if isinstance(value, timedelta):
+        return value.total_seconds()
+    return float(value)  # type: ignore[arg-type]

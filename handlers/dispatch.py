@@ -88,6 +88,8 @@ async def handle_stored(app: BotApp, update_id: int, payload: str, attempts: int
     token = _failures.set(failures)
     try:
         async with services.db.transaction():
+            if not await services.deps.inbox.is_pending(update_id):
+                return  # handled already: running it again must change nothing
             update = Update.de_json(json.loads(payload), app.bot)
             await app.process_update(update)
             if failures:

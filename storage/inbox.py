@@ -39,6 +39,13 @@ class InboxRepository:
         )
         return [InboxItem(r["update_id"], r["payload"], r["attempts"]) for r in rows]
 
+    async def is_pending(self, update_id: int) -> bool:
+        """Tell whether an update still waits to be handled."""
+        row = await self._db.fetch_one(
+            "SELECT 1 FROM inbox WHERE update_id = ? AND status = 'pending'", (update_id,)
+        )
+        return row is not None
+
     async def mark_done(self, update_id: int) -> None:
         """Mark an update handled and drop its content, keeping the id to refuse repeats."""
         await self._db.execute(

@@ -60,15 +60,24 @@ class OutboxRepository:
         )
 
     async def due(self, now: float, limit: int, busy_chats: set[int]) -> list[OutboxItem]:
-        """Return the head of each chat's queue that is due, skipping chats already in flight."""
+        """Take the head of each due chat queue (skipping chats in flight), marking it in flight."""
         rows = await self._db.fetch_all(
             "SELECT o.* FROM outbox o JOIN (SELECT MIN(id) AS id FROM outbox "
             "WHERE status = 'pending' GROUP BY chat_id) h ON o.id = h.id "
             "WHERE o.not_before <= ? ORDER BY o.id LIMIT ?",
             (now, limit + len(busy_chats)),
         )
-        items = [_item(r) for r in rows if r["chat_id"] not in busy_chats]
-        return items[:limit]
+        items = [_item(r) for r in rows if r["chat_id"] not in busy_chats][:limit]
+        for item in items:
+            await self._db.execute("UPDATE outbox SET sending_at = ? WHERE id = ?", (now, item.id))
+        return items
+
+    async def recover_in_flight(self) -> int:
+        """After a crash, flag calls that were in flight: they are sent again, maybe twice."""
+        return await self._db.execute_rowcount(
+            "UPDATE outbox SET ambiguous = 1, sending_at = NULL "
+            "WHERE status = 'pending' AND sending_at IS NOT NULL"
+        )
 
     async def next_due_at(self) -> float | None:
         """Return when the earliest pending call becomes due."""
@@ -88,7 +97,8 @@ class OutboxRepository:
     async def retry_later(self, item_id: int, not_before: float, error: str) -> None:
         """Push a call back after a transient failure."""
         await self._db.execute(
-            "UPDATE outbox SET attempts = attempts + 1, not_before = ?, error = ? WHERE id = ?",
+            "UPDATE outbox SET attempts = attempts + 1, not_before = ?, error = ?, "
+            "sending_at = NULL WHERE id = ?",
             (not_before, error, item_id),
         )
 

@@ -106,6 +106,10 @@ CREATE TABLE outbox (
     created_at  REAL NOT NULL,
     sent_at     REAL,
     message_id  INTEGER,
-    error       TEXT
+    error       TEXT,
+    -- Set while a call is in flight. Still set after a crash means Telegram may or may not have
+    -- the message (the Bot API has no idempotency key): it is sent again and flagged ambiguous.
+    sending_at  REAL,
+    ambiguous   INTEGER NOT NULL DEFAULT 0
 );
 CREATE INDEX outbox_pending ON outbox (status, chat_id, id);

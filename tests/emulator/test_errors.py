@@ -165,7 +165,17 @@ async def test_raw_http_errors(emu: BotApiEmulator) -> None:
         unauthorized = await client.post(f"{emu.base_url}999:X/getMe")
         missing = await client.post(f"{emu.base_url}{emu.token}/noSuchMethod")
         ok = await client.post(f"{emu.base_url}{emu.token}/getme", json={})
+        group = emu.add_group("Tổ 5")
+        by_get = await client.get(f"{emu.base_url}{emu.token}/getChat?chat_id={group.id}")
+        bad_json = await client.post(
+            f"{emu.base_url}{emu.token}/sendMessage",
+            content=b"{not json",
+            headers={"content-type": "application/json"},
+        )
     assert unauthorized.status_code == 401
     assert unauthorized.json() == {"ok": False, "error_code": 401, "description": "Unauthorized"}
     assert missing.status_code == 404 and missing.json()["description"] == "Not Found"
     assert ok.json()["result"]["username"] == "danvan_test_bot"
+    assert by_get.json()["result"]["title"] == "Tổ 5"
+    assert bad_json.status_code == 400
+    assert bad_json.json()["description"] == "Bad Request: can't parse request body"
