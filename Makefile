@@ -25,7 +25,7 @@ lint: install
 	$(BIN)/mypy
 
 test: lint  ## formatting, lint, types, then the test suite
-	$(BIN)/pytest -q
+	$(BIN)/pytest -q -n 2
 
 bench: install  ## messages per second and latency through emulator + PTB + SQLite
 	$(BIN)/python bench/messages.py

@@ -7,7 +7,7 @@ import contextlib
 import logging
 from typing import cast
 
-from telegram import BotCommand
+from telegram import BotCommand, Update
 from telegram.error import TelegramError
 from telegram.ext import AIORateLimiter, ApplicationBuilder
 
@@ -104,9 +104,10 @@ async def run(app: BotApp, stop: asyncio.Event) -> None:
         services = app.bot_data.services
         assert services is not None
         sender = Sender(app, services)
+        parsed: dict[int, Update] = {}
         tasks = [
-            asyncio.create_task(poll(app, stop), name="poll"),
-            asyncio.create_task(dispatch(app, stop), name="dispatch"),
+            asyncio.create_task(poll(app, stop, parsed), name="poll"),
+            asyncio.create_task(dispatch(app, stop, parsed), name="dispatch"),
             asyncio.create_task(sender.run(stop), name="deliver"),
         ]
         await _until_stopped(stop, tasks)

@@ -36,7 +36,11 @@ class World:
 
     async def __aenter__(self) -> World:
         await self.emulator.start()
-        await self.start_bot()
+        try:
+            await self.start_bot()
+        except BaseException:
+            await self.emulator.stop()
+            raise
         return self
 
     async def __aexit__(
@@ -63,8 +67,15 @@ class World:
         self._stop = asyncio.Event()
         app = build_application(self.settings())
         self.app = app
-        self._task = asyncio.create_task(run(app, self._stop))
-        await self.emulator.wait_for(lambda: bool(self.emulator.commands), what="setMyCommands")
+        task = asyncio.create_task(run(app, self._stop))
+        self._task = task
+        await self.emulator.wait_for(
+            lambda: bool(self.emulator.commands) or task.done(), what="setMyCommands"
+        )
+        if task.done():
+            self._task = None
+            task.result()  # start-up failed (e.g. malformed content): raise its error here
+            raise RuntimeError("the bot stopped during start-up")
 
     async def stop_bot(self) -> None:
         """Stop the bot cleanly."""

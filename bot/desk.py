@@ -43,7 +43,7 @@ class CitizenDesk:
         if state is not None and state.state == "reopen_reason":
             await self._reopen(message, int(state.data["ticket_id"]))
             return
-        if await self._intake.message(message):
+        if await self._intake.message(message, state):
             return
         if message.media is not None and message.media not in ATTACHMENT_KINDS:
             await self._say(message.chat_id, texts.UNSUPPORTED_MEDIA)

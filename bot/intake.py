@@ -11,6 +11,7 @@ from bot.inbound import Inbound
 from bot.kinds import Kind
 from bot.messages import Button, Outgoing, escape
 from bot.tickets import Attachment, NewTicket, TicketService
+from storage.chats import ChatState
 
 STATE = "intake"
 MAX_DESCRIPTION = 8000
@@ -92,11 +93,11 @@ class IntakeService:
         draft["_source"] = source_key
         return await handler(chat_id, user_id, draft, value)
 
-    async def message(self, message: Inbound) -> bool:
-        """Handle a message if the chat has a draft; tell whether it did."""
-        draft = await self._draft(message.chat_id)
-        if draft is None:
+    async def message(self, message: Inbound, state: ChatState | None) -> bool:
+        """Handle a message if the chat's state is a draft; tell whether it did."""
+        if state is None or state.state != STATE:
             return False
+        draft = state.data
         step = draft["step"]
         if step == "ward" and message.media is None:
             await self._type_ward(message, draft)

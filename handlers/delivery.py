@@ -5,196 +5,154 @@ from __future__ import annotations
 import asyncio
 import logging
 import warnings
+from dataclasses import dataclass
 from datetime import timedelta
-from typing import Any
 
-from telegram import (
-    ForceReply,
-    InlineKeyboardButton,
-    InlineKeyboardMarkup,
-    KeyboardButton,
-    ReplyKeyboardMarkup,
-    ReplyKeyboardRemove,
-    ReplyParameters,
-)
-from telegram.constants import ParseMode
 from telegram.error import BadRequest, Forbidden, RetryAfter, TelegramError
 
 from bot.messages import escape
 from bot.services import Services
 from bot.waiting import wait_event
+from handlers.calls import call
 from handlers.context import BotApp
 from storage.outbox import OutboxItem
 
 log = logging.getLogger(__name__)
 MAX_IN_FLIGHT = 32
 MAX_BACKOFF = 300.0
-Markup = InlineKeyboardMarkup | ReplyKeyboardMarkup | ReplyKeyboardRemove | ForceReply | None
+BLOCKED = "người dùng đã chặn bot hoặc rời cuộc trò chuyện"
+
+
+@dataclass(frozen=True, slots=True)
+class Outcome:
+    """What became of one call: sent (with the message id), to retry, or failed for good."""
+
+    item: OutboxItem
+    message_id: int | None = None
+    retry_in: float | None = None
+    whole_chat: bool = False
+    error: str | None = None
+    reason: str | None = None
 
 
 class Sender:
-    """Send what the domain queued; one call in flight per chat keeps each chat in order."""
+    """Send what the domain queued; one call in flight per chat keeps each chat in order.
+
+    Outcomes are written in bulk, in the same transaction that takes the next calls: database
+    round trips, not Telegram, would otherwise bound throughput. A chat stays busy until its
+    outcome is written, so its next message can never overtake or repeat the previous one.
+    """
 
     def __init__(self, app: BotApp, services: Services) -> None:
         self._app = app
         self._services = services
         self._busy: set[int] = set()
         self._tasks: set[asyncio.Task[None]] = set()
+        self._outcomes: list[Outcome] = []
 
     async def run(self, stop: asyncio.Event) -> None:
         """Deliver until stopped, waking on new messages, finished sends or due retries."""
-        outbox, ready = self._services.deps.outbox_repo, self._services.outbox_ready
+        repo, ready = self._services.deps.outbox_repo, self._services.outbox_ready
         async with self._services.db.transaction():
-            if recovered := await outbox.recover_in_flight():
+            if recovered := await repo.recover_in_flight():
                 log.warning("%d message(s) were in flight at the last crash; resending", recovered)
         while not stop.is_set():
             ready.clear()
-            free = MAX_IN_FLIGHT - len(self._busy)
-            items: list[OutboxItem] = []
-            next_due: float | None = None
-            if free > 0:
-                async with self._services.db.transaction():
-                    items = await outbox.due(self._services.deps.clock(), free, self._busy)
-                    next_due = await outbox.next_due_at()
+            async with self._services.db.transaction():
+                await self._record(self._take_outcomes())
+                free = MAX_IN_FLIGHT - len(self._busy)
+                now = self._services.deps.clock()
+                items = await repo.due(now, free, self._busy) if free > 0 else []
+                cards = await self._card_ids(items)
+                next_due = None if items else await repo.next_due_at()
             for item in items:
-                self._busy.add(item.chat_id)
-                task = asyncio.create_task(self._deliver(item))
-                self._tasks.add(task)
-                task.add_done_callback(self._tasks.discard)
+                self._start(item, cards.get(item.id))
             if not items:
                 delay = 1.0 if next_due is None else next_due - self._services.deps.clock()
-                await wait_event(ready, max(0.01, min(delay, 1.0)))
+                await wait_event(ready, max(0.005, min(delay, 1.0)))
 
     async def drain(self) -> None:
-        """Wait for calls in flight to finish."""
+        """Wait for calls in flight to finish and record what became of them."""
         if self._tasks:
             await asyncio.gather(*self._tasks, return_exceptions=True)
-
-    async def _deliver(self, item: OutboxItem) -> None:
-        try:
-            message_id = await self._call(item)
-        except RetryAfter as exc:
-            await self._retry(item, _retry_after(exc), "429", whole_chat=True)
-        except Forbidden as exc:
-            await self._fail(
-                item, exc.message, reason="người dùng đã chặn bot hoặc rời cuộc trò chuyện"
-            )
-        except BadRequest as exc:
-            if "not modified" in exc.message:
-                await self._done(item, None)
-            else:
-                await self._fail(item, exc.message, reason=exc.message)
-        except TelegramError as exc:  # TimedOut, NetworkError (5xx, connection): try again later
-            await self._retry(item, min(2.0**item.attempts, MAX_BACKOFF), type(exc).__name__)
-        except Exception as exc:
-            log.exception("outbox item %s failed", item.id)
-            await self._retry(item, MAX_BACKOFF, type(exc).__name__)
-        else:
-            await self._done(item, message_id)
-        finally:
-            self._busy.discard(item.chat_id)
-            self._services.outbox_ready.set()
-
-    async def _call(self, item: OutboxItem) -> int | None:
-        bot, p = self._app.bot, item.payload
-        if item.method == "send":
-            sent = await bot.send_message(
-                item.chat_id,
-                p["text"],
-                parse_mode=ParseMode.HTML,
-                reply_markup=_markup(p),
-                reply_parameters=_reply(p),
-                disable_web_page_preview=True,
-            )
-            return sent.message_id
-        if item.method == "copy":
-            copied = await bot.copy_message(
-                item.chat_id, p["from_chat_id"], p["message_id"], reply_parameters=_reply(p)
-            )
-            return copied.message_id
-        if item.method in ("edit", "edit_card"):
-            return await self._edit(item)
-        if item.method == "answer_callback":
-            await bot.answer_callback_query(
-                p["callback_id"], p["text"] or None, show_alert=p["alert"]
-            )
-            return None
-        raise ValueError(f"unknown outbox method {item.method!r}")
-
-    async def _edit(self, item: OutboxItem) -> int | None:
-        p = item.payload
-        message_id = p.get("message_id")
-        if item.method == "edit_card" and item.ticket_id is not None:
-            async with self._services.db.transaction():
-                message_id = await self._services.deps.links.find(
-                    item.ticket_id, "card", item.chat_id
-                )
-        if message_id is None:
-            raise BadRequest("card message not found")
-        markup = _markup(p)
-        await self._app.bot.edit_message_text(
-            p["text"],
-            item.chat_id,
-            message_id,
-            parse_mode=ParseMode.HTML,
-            reply_markup=markup if isinstance(markup, InlineKeyboardMarkup) else None,
-        )
-        return None
-
-    async def _done(self, item: OutboxItem, message_id: int | None) -> None:
-        deps = self._services.deps
         async with self._services.db.transaction():
-            await deps.outbox_repo.mark_sent(item.id, message_id, deps.clock())
-            if message_id is not None and item.ticket_id is not None and item.link:
-                await deps.links.add(item.chat_id, message_id, item.ticket_id, item.link)
+            await self._record(self._take_outcomes())
+
+    def _start(self, item: OutboxItem, card_id: int | None) -> None:
+        self._busy.add(item.chat_id)
+        task = asyncio.create_task(self._deliver(item, card_id))
+        self._tasks.add(task)
+        task.add_done_callback(self._tasks.discard)
+
+    async def _card_ids(self, items: list[OutboxItem]) -> dict[int, int | None]:
+        """Find, for card edits, the card's message id (known once the card was sent)."""
+        links = self._services.deps.links
+        return {
+            item.id: await links.find(item.ticket_id, "card", item.chat_id)
+            for item in items
+            if item.method == "edit_card" and item.ticket_id is not None
+        }
+
+    async def _deliver(self, item: OutboxItem, card_id: int | None) -> None:
+        try:
+            outcome = Outcome(item, message_id=await call(self._app, item, card_id))
+        except RetryAfter as exc:
+            outcome = Outcome(item, retry_in=_retry_after(exc), whole_chat=True, error="429")
+        except Forbidden as exc:
+            outcome = Outcome(item, error=exc.message, reason=BLOCKED)
+        except BadRequest as exc:
+            gone = "not modified" not in exc.message  # an identical edit is a success
+            outcome = (
+                Outcome(item, error=exc.message, reason=exc.message) if gone else Outcome(item)
+            )
+        except TelegramError as exc:  # TimedOut, NetworkError (5xx, connection): try again later
+            retry_in = min(0.5 * 2.0**item.attempts, MAX_BACKOFF)
+            outcome = Outcome(item, retry_in=retry_in, error=type(exc).__name__)
+        except Exception as exc:  # a bug must not stop delivery of everything else
+            log.exception("outbox item %s failed", item.id)
+            outcome = Outcome(item, retry_in=MAX_BACKOFF, error=type(exc).__name__)
+        self._outcomes.append(outcome)
+        self._services.outbox_ready.set()
+
+    def _take_outcomes(self) -> list[Outcome]:
+        outcomes, self._outcomes = self._outcomes, []
+        return outcomes
+
+    async def _record(self, outcomes: list[Outcome]) -> None:
+        """Write outcomes (inside the caller's transaction) and free their chats."""
+        deps, now = self._services.deps, self._services.deps.clock()
+        sent = [o for o in outcomes if o.error is None]
+        await deps.outbox_repo.mark_sent_many([(o.item.id, o.message_id) for o in sent], now)
+        await deps.links.add_many(
+            [
+                (o.item.chat_id, o.message_id, o.item.ticket_id, o.item.link)
+                for o in sent
+                if o.message_id is not None and o.item.ticket_id is not None and o.item.link
+            ]
+        )
+        for outcome in outcomes:
+            await self._follow_up(outcome, now)
+            self._busy.discard(outcome.item.chat_id)
+
+    async def _follow_up(self, outcome: Outcome, now: float) -> None:
+        deps, item = self._services.deps, outcome.item
+        if outcome.error is None:
             if item.on_success:
                 await deps.outbox.queue_follow_up(item.on_success)
-
-    async def _fail(self, item: OutboxItem, error: str, reason: str) -> None:
-        log.warning("outbox item %s to chat %s failed for good: %s", item.id, item.chat_id, error)
-        deps = self._services.deps
-        async with self._services.db.transaction():
-            await deps.outbox_repo.mark_failed(item.id, error[:500])
+        elif outcome.retry_in is not None:
+            await deps.outbox_repo.retry_later(item.id, now + outcome.retry_in, outcome.error)
+            if outcome.whole_chat:
+                await deps.outbox_repo.delay_chat(item.chat_id, now + outcome.retry_in)
+        else:
+            log.warning(
+                "outbox item %s to chat %s failed: %s", item.id, item.chat_id, outcome.error
+            )
+            await deps.outbox_repo.mark_failed(item.id, outcome.error[:500])
             if item.on_failure:
-                spec = dict(item.on_failure)
-                payload = dict(spec["payload"])
-                payload["text"] = str(payload["text"]).replace("{reason}", escape(reason))
-                await deps.outbox.queue_follow_up(spec | {"payload": payload})
-
-    async def _retry(
-        self, item: OutboxItem, delay: float, error: str, *, whole_chat: bool = False
-    ) -> None:
-        deps = self._services.deps
-        not_before = deps.clock() + delay
-        async with self._services.db.transaction():
-            await deps.outbox_repo.retry_later(item.id, not_before, error)
-            if whole_chat:
-                await deps.outbox_repo.delay_chat(item.chat_id, not_before)
-
-
-def _markup(p: dict[str, Any]) -> Markup:
-    if p.get("buttons"):
-        rows = [
-            [InlineKeyboardButton(label, callback_data=data) for label, data in row]
-            for row in p["buttons"]
-        ]
-        return InlineKeyboardMarkup(rows)
-    if p.get("contact_button"):
-        keys = [[KeyboardButton(p["contact_button"], request_contact=True)]]
-        keys += [[KeyboardButton(label)] for label in p.get("keyboard", [])]
-        return ReplyKeyboardMarkup(keys, resize_keyboard=True, one_time_keyboard=True)
-    if p.get("remove_keyboard"):
-        return ReplyKeyboardRemove()
-    if p.get("force_reply"):
-        return ForceReply(selective=True)
-    return None
-
-
-def _reply(p: dict[str, Any]) -> ReplyParameters | None:
-    reply_to = p.get("reply_to")
-    if reply_to is None:
-        return None
-    return ReplyParameters(int(reply_to), allow_sending_without_reply=True)
+                payload = dict(item.on_failure["payload"])
+                reason = escape(outcome.reason or outcome.error)
+                payload["text"] = str(payload["text"]).replace("{reason}", reason)
+                await deps.outbox.queue_follow_up(item.on_failure | {"payload": payload})
 
 
 def _retry_after(exc: RetryAfter) -> float:

@@ -72,6 +72,14 @@ class MessageLinks:
             (chat_id, message_id, ticket_id, purpose),
         )
 
+    async def add_many(self, links: list[tuple[int, int | None, int | None, str | None]]) -> None:
+        """Remember many (chat, message, ticket, purpose) links at once."""
+        await self._db.execute_many(
+            "INSERT OR REPLACE INTO message_links (chat_id, message_id, ticket_id, purpose) "
+            "VALUES (?, ?, ?, ?)",
+            links,
+        )
+
     async def get(self, chat_id: int, message_id: int) -> MessageLink | None:
         """Return what a message is about, if the bot knows."""
         row = await self._db.fetch_one(

@@ -22,6 +22,13 @@ class InboxRepository:
     def __init__(self, db: Database) -> None:
         self._db = db
 
+    async def add_many(self, updates: list[tuple[int, str]], now: float) -> None:
+        """Store a batch of updates, dropping any seen before."""
+        await self._db.execute_many(
+            "INSERT OR IGNORE INTO inbox (update_id, payload, received_at) VALUES (?, ?, ?)",
+            [(update_id, payload, now) for update_id, payload in updates],
+        )
+
     async def add(self, update_id: int, payload: str, now: float) -> bool:
         """Store an update unless it was seen before; tell whether it was new."""
         count = await self._db.execute_rowcount(
@@ -46,10 +53,11 @@ class InboxRepository:
         )
         return row is not None
 
-    async def mark_done(self, update_id: int) -> None:
-        """Mark an update handled and drop its content, keeping the id to refuse repeats."""
-        await self._db.execute(
-            "UPDATE inbox SET status = 'done', payload = NULL WHERE update_id = ?", (update_id,)
+    async def mark_done(self, update_ids: list[int]) -> None:
+        """Mark updates handled and drop their content, keeping the ids to refuse repeats."""
+        await self._db.execute_many(
+            "UPDATE inbox SET status = 'done', payload = NULL WHERE update_id = ?",
+            [(update_id,) for update_id in update_ids],
         )
 
     async def record_failure(self, update_id: int, error: str, give_up: bool) -> None:

@@ -68,8 +68,9 @@ class OutboxRepository:
             (now, limit + len(busy_chats)),
         )
         items = [_item(r) for r in rows if r["chat_id"] not in busy_chats][:limit]
-        for item in items:
-            await self._db.execute("UPDATE outbox SET sending_at = ? WHERE id = ?", (now, item.id))
+        await self._db.execute_many(
+            "UPDATE outbox SET sending_at = ? WHERE id = ?", [(now, item.id) for item in items]
+        )
         return items
 
     async def recover_in_flight(self) -> int:
@@ -92,6 +93,14 @@ class OutboxRepository:
             "UPDATE outbox SET status = 'sent', sent_at = ?, message_id = ?, "
             "attempts = attempts + 1 WHERE id = ?",
             (now, message_id, item_id),
+        )
+
+    async def mark_sent_many(self, sent: list[tuple[int, int | None]], now: float) -> None:
+        """Record delivered calls: (outbox id, message id) pairs."""
+        await self._db.execute_many(
+            "UPDATE outbox SET status = 'sent', sent_at = ?, message_id = ?, "
+            "attempts = attempts + 1 WHERE id = ?",
+            [(now, message_id, item_id) for item_id, message_id in sent],
         )
 
     async def retry_later(self, item_id: int, not_before: float, error: str) -> None:

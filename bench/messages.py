@@ -1,0 +1,127 @@
+"""Citizen messages through the Bot API emulator + real PTB + SQLite: throughput and latency.
+
+The bot runs as its own process (as in production), so its peak RSS is its own. Messages are
+injected open-loop at a fixed rate, spread over many private chats; a message's latency runs
+from its injection until the bot's reply to that chat reaches the emulator.
+
+    .venv/bin/python bench/messages.py [--rate 250] [--seconds 20] [--citizens 500]
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import json
+import os
+import statistics
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+from emulator import BotApiEmulator
+from emulator.model import EmuUser
+
+
+async def start_bot(emu: BotApiEmulator, db: Path) -> asyncio.subprocess.Process:
+    """Start `python -m bot run` against the emulator."""
+    env = os.environ | {
+        "TELEGRAM_BOT_TOKEN": emu.token,
+        "TELEGRAM_BASE_URL": emu.base_url,
+        "DANVAN_DB": str(db),
+        "DANVAN_POLL_TIMEOUT": "1",
+        "DANVAN_SEND_RATE": "100000",  # the emulator is not Telegram; measure the bot itself
+        "DANVAN_LOG_LEVEL": "WARNING",
+    }
+    prefix = os.environ.get("BENCH_PROFILE", "").split()
+    return await asyncio.create_subprocess_exec(
+        sys.executable, *prefix, "-m", "bot", "run", env=env
+    )
+
+
+def peak_rss_mb(pid: int) -> float:
+    """Return a process's peak resident memory (VmHWM) in MB."""
+    for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+        if line.startswith("VmHWM:"):
+            return int(line.split()[1]) / 1024
+    return float("nan")
+
+
+async def inject(
+    emu: BotApiEmulator, users: list[EmuUser], rate: float, seconds: float
+) -> list[tuple[int, float]]:
+    """Send messages at `rate` per second for `seconds`; return (chat, sent_at) in order."""
+    sent: list[tuple[int, float]] = []
+    start = time.monotonic()
+    total = int(rate * seconds)
+    for n in range(total):
+        due = start + n / rate
+        delay = due - time.monotonic()
+        if delay > 0:
+            await asyncio.sleep(delay)
+        user = users[n % len(users)]
+        emu.send_text(user.id, user, "/status" if n % 4 == 0 else "cho em hỏi thủ tục với ạ")
+        sent.append((user.id, time.time()))
+    return sent
+
+
+def latencies(emu: BotApiEmulator, sent: list[tuple[int, float]]) -> list[float]:
+    """Pair each message with its chat's next bot reply (one reply per message, in order)."""
+    replies: dict[int, list[float]] = {}
+    for call in emu.calls_of("sendMessage"):
+        if call.ok:
+            replies.setdefault(int(call.params["chat_id"]), []).append(call.at)
+    seen: dict[int, int] = {}
+    result = []
+    for chat, at in sent:
+        index = seen.get(chat, 0)
+        seen[chat] = index + 1
+        chat_replies = replies.get(chat, [])
+        if index < len(chat_replies):
+            result.append(chat_replies[index] - at)
+    return result
+
+
+async def main(rate: float, seconds: float, citizens: int) -> dict[str, float]:
+    """Run the benchmark and return its figures."""
+    with tempfile.TemporaryDirectory() as folder:
+        async with BotApiEmulator() as emu:
+            users = [emu.add_user(f"Công dân {i}") for i in range(citizens)]
+            bot = await start_bot(emu, Path(folder) / "bench.sqlite3")
+            await emu.wait_for(lambda: bool(emu.commands), timeout=30, what="bot start")
+            warm = users[0]
+            emu.send_text(warm.id, warm, "/start")
+            await emu.wait_for_bot_messages(warm.id, 1, timeout=30)
+            began = time.time()
+            sent = await inject(emu, users, rate, seconds)
+            expected = len(sent) + 1
+            await emu.wait_for(
+                lambda: sum(c.ok for c in emu.calls_of("sendMessage")) >= expected, timeout=120
+            )
+            finished = max(c.at for c in emu.calls_of("sendMessage"))
+            rss = peak_rss_mb(bot.pid)
+            bot.terminate()
+            await bot.wait()
+            lat = sorted(latencies(emu, sent))
+    quantiles = statistics.quantiles(lat, n=100)
+    return {
+        "messages": len(sent),
+        "offered_rate": rate,
+        "handled_per_s": round(len(lat) / (finished - began), 1),
+        "p50_ms": round(quantiles[49] * 1000, 1),
+        "p99_ms": round(quantiles[98] * 1000, 1),
+        "max_ms": round(lat[-1] * 1000, 1),
+        "bot_peak_rss_mb": round(rss, 1),
+    }
+
+
+if __name__ == "__main__":
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--rate", type=float, default=250.0, help="messages per second offered")
+    parser.add_argument("--seconds", type=float, default=20.0, help="how long to offer them")
+    parser.add_argument("--citizens", type=int, default=500, help="distinct private chats")
+    args = parser.parse_args()
+    figures = asyncio.run(main(args.rate, args.seconds, args.citizens))
+    for key, value in figures.items():
+        print(f"{key:>16}: {value}")
+    print(json.dumps(figures))

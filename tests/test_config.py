@@ -1,0 +1,65 @@
+"""Settings: read once, clear one-line errors, the token never shows."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from bot.cli import main
+from bot.config import ConfigError, load_settings
+
+TOKEN = "123456:ABC-secret"
+
+
+def test_defaults_and_env_file(tmp_path: Path) -> None:
+    env_file = tmp_path / ".env"
+    env_file.write_text(f"# comment\nTELEGRAM_BOT_TOKEN='{TOKEN}'\nDANVAN_ADMIN_IDS=1, 2\n")
+    settings = load_settings({"DANVAN_DB": "x.db"}, env_file)
+    assert settings.token.reveal() == TOKEN
+    assert settings.admin_ids == frozenset({1, 2})
+    assert settings.db_path == Path("x.db")
+    assert settings.base_url == "https://api.telegram.org/bot"
+    assert TOKEN not in repr(settings) and "secret" not in str(settings.token)
+
+
+def test_environment_overrides_env_file(tmp_path: Path) -> None:
+    env_file = tmp_path / ".env"
+    env_file.write_text("TELEGRAM_BOT_TOKEN=1:a\n")
+    assert load_settings({"TELEGRAM_BOT_TOKEN": TOKEN}, env_file).token.reveal() == TOKEN
+
+
+@pytest.mark.parametrize(
+    ("env", "message"),
+    [
+        ({}, "TELEGRAM_BOT_TOKEN is not set"),
+        ({"TELEGRAM_BOT_TOKEN": "nope"}, "looks malformed"),
+        ({"TELEGRAM_BOT_TOKEN": TOKEN, "DANVAN_ADMIN_IDS": "abc"}, "DANVAN_ADMIN_IDS"),
+        ({"TELEGRAM_BOT_TOKEN": TOKEN, "TELEGRAM_BASE_URL": "ftp://x"}, "TELEGRAM_BASE_URL"),
+        ({"TELEGRAM_BOT_TOKEN": TOKEN, "DANVAN_LOG_LEVEL": "LOUD"}, "DANVAN_LOG_LEVEL"),
+        ({"TELEGRAM_BOT_TOKEN": TOKEN, "DANVAN_SEND_RATE": "-3"}, "DANVAN_SEND_RATE"),
+    ],
+)
+def test_bad_settings_say_which_and_how(env: dict[str, str], message: str) -> None:
+    with pytest.raises(ConfigError, match=message):
+        load_settings(env, None)
+
+
+def test_run_without_token_exits_with_one_line(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.delenv("TELEGRAM_BOT_TOKEN", raising=False)
+    assert main(["run"]) == 2
+    err = capsys.readouterr().err.strip()
+    assert err.startswith("danvan: error: TELEGRAM_BOT_TOKEN is not set") and "\n" not in err
+
+
+def test_malformed_content_stops_start_up_with_file_name(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    (tmp_path / "wards.toml").write_text("[[ward]]\ncode = \n")
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.setenv("DANVAN_CONTENT", str(tmp_path))
+    assert main(["demo", "--db", str(tmp_path / "d.db")]) == 2
+    assert "wards.toml:2" in capsys.readouterr().err
