@@ -19,6 +19,7 @@ from handlers import admin, citizen, officer
 from handlers.context import CONTEXT_TYPES, BotApp, BotContext
 from handlers.delivery import MAX_IN_FLIGHT, Sender
 from handlers.dispatch import dispatch, poll, record_error
+from handlers.http import AiohttpRequest
 
 log = logging.getLogger(__name__)
 INBOX_RETENTION_SECONDS = 2 * 24 * 3600  # Telegram re-delivers for at most 24 h
@@ -42,10 +43,8 @@ def build_application(settings: Settings) -> BotApp:
         .context_types(CONTEXT_TYPES)
         .updater(None)
         .rate_limiter(limiter)
-        .connection_pool_size(MAX_IN_FLIGHT + 8)
-        .read_timeout(settings.http_timeout)
-        .write_timeout(settings.http_timeout)
-        .get_updates_read_timeout(settings.poll_timeout + settings.http_timeout)
+        .request(_request(settings, MAX_IN_FLIGHT + 8))
+        .get_updates_request(_request(settings, 2))
         .post_init(_post_init)
         .post_shutdown(_post_shutdown)
         .build(),
@@ -56,6 +55,13 @@ def build_application(settings: Settings) -> BotApp:
     admin.register(app)
     app.add_error_handler(record_error)
     return app
+
+
+def _request(settings: Settings, pool_size: int) -> AiohttpRequest:
+    timeout = settings.http_timeout
+    return AiohttpRequest(
+        read_timeout=timeout, write_timeout=timeout, connect_timeout=timeout, pool_size=pool_size
+    )
 
 
 async def _post_init(app: BotApp) -> None:
