@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import asyncio
+import contextlib
+import sqlite3
 import time
 from pathlib import Path
 from types import TracebackType
@@ -24,7 +26,9 @@ class World:
     def __init__(
         self, db_path: Path, content_dir: Path, *, send_rate: int = 1000, http_timeout: float = 5.0
     ) -> None:
-        self.emulator = BotApiEmulator()
+        # A database from an earlier run has seen update ids from 1 on; a real Telegram never
+        # reuses them, so the emulator continues after the highest one stored.
+        self.emulator = BotApiEmulator(first_update_id=_next_update_id(db_path))
         self._db_path = db_path
         self._content_dir = content_dir
         self._send_rate = send_rate
@@ -149,6 +153,18 @@ class World:
             if fragment in (message.plain_text or ""):
                 return message
         raise LookupError(f"no bot message with {fragment!r} in chat {chat}")
+
+
+def _next_update_id(db_path: Path) -> int:
+    """Return one more than the highest update id an existing database has stored."""
+    if not db_path.is_file():
+        return 1
+    with contextlib.closing(sqlite3.connect(db_path)) as conn:
+        try:
+            row = conn.execute("SELECT MAX(update_id) FROM inbox").fetchone()
+        except sqlite3.OperationalError:  # not a database of ours (yet)
+            return 1
+    return int(row[0] or 0) + 1
 
 
 async def fill_feedback(world: World, citizen: EmuUser, ward_text: str, text: str) -> None:

@@ -35,6 +35,7 @@ class BotApiEmulator(PeopleMixin):
         bot_username: str = "danvan_test_bot",
         host: str = "127.0.0.1",
         port: int = 0,
+        first_update_id: int = 1,
     ) -> None:
         self.token = token
         self.bot_id = int(token.split(":", 1)[0])
@@ -42,7 +43,7 @@ class BotApiEmulator(PeopleMixin):
         self.host, self.port = host, port
         self.faults = FaultSet()
         bot = EmuUser(self.bot_id, "Dân Vận Bot", username=bot_username, is_bot=True)
-        self._state = State(bot)
+        self._state = State(bot, first_update_id)
         self._http = HttpServer(self._handle)
 
     # -- lifecycle ---------------------------------------------------------

@@ -19,7 +19,7 @@ _FIRST_GROUP_ID = -1_001_000_000_001
 class State:
     """Everything the fake Telegram knows; lives as long as the emulator, across bot restarts."""
 
-    def __init__(self, bot: EmuUser) -> None:
+    def __init__(self, bot: EmuUser, first_update_id: int = 1) -> None:
         self.bot = bot
         self.users: dict[int, EmuUser] = {bot.id: bot}
         self.chats: dict[int, EmuChat] = {}
@@ -34,7 +34,7 @@ class State:
         self._messages: dict[int, list[StoredMessage]] = {}
         self._index: dict[tuple[int, int], StoredMessage] = {}
         self._updates: deque[dict[str, Any]] = deque()
-        self._update_ids = itertools.count(1)
+        self._update_ids = itertools.count(first_update_id)
         self._user_ids = itertools.count(_FIRST_USER_ID)
         self._group_ids = itertools.count(-_FIRST_GROUP_ID)
         self._file_ids = itertools.count(1)

@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
-from bot.demo import World, play, submit_feedback
+import sqlite3
+from pathlib import Path
+
+from bot.config import BUNDLED_CONTENT
+from bot.demo import World, play, run_demo, submit_feedback
 from emulator.model import EmuChat, EmuUser
 
 
@@ -76,3 +80,12 @@ async def test_note_stays_internal_and_queue_lists_open(
     assert code in (world.last(group.id).plain_text or "")
     await world.say(group.id, officer, f"/ticket {code}")
     assert "đã gọi tổ trưởng" in (world.last(group.id).plain_text or "")
+
+
+async def test_demo_runs_twice_on_the_same_database(tmp_path: Path) -> None:
+    db = tmp_path / "demo.sqlite3"
+    for _ in range(2):
+        transcript = await run_demo(db, BUNDLED_CONTENT)
+        assert "Công dân đánh giá" in transcript and "hài lòng" in transcript
+    with sqlite3.connect(db) as conn:
+        assert conn.execute("SELECT COUNT(*) FROM tickets").fetchone() == (2,)
