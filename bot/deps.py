@@ -25,6 +25,7 @@ class Actor:
 
 
 SYSTEM = Actor("system", None, None)
+CITIZEN = Actor("citizen", None, None)  # a citizen's name is on the ticket, not in its history
 
 
 @dataclass(frozen=True, slots=True)
@@ -44,6 +45,20 @@ class Deps:
     deadlines: DeadlinePolicy
     clock: Clock
     admin_ids: frozenset[int]
+
+    async def record(
+        self, ticket_id: int, actor: Actor, action: str, detail: str | None = None
+    ) -> None:
+        """Append one entry to a ticket's history, stamped now."""
+        await self.tickets.add_event(
+            ticket_id,
+            self.clock(),
+            actor.role,
+            action,
+            actor_id=actor.id,
+            actor_name=actor.name,
+            detail=detail,
+        )
 
     def ward_name(self, code: str) -> str:
         """Return a ward's display name (its code if the ward left the served list)."""

@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 import re
-from typing import Any
 
 from bot import texts
 from bot.deps import Deps
 from bot.inbound import Inbound
+from bot.intake_prompts import Draft, prompt_for, ward_buttons
 from bot.kinds import Kind
 from bot.messages import Button, Outgoing, escape
 from bot.tickets import Attachment, NewTicket, TicketService
@@ -18,7 +18,6 @@ MAX_DESCRIPTION = 8000
 MAX_ATTACHMENTS = 10
 ATTACHMENT_KINDS = frozenset({"photo", "document", "voice", "video", "audio", "location"})
 _PHONE = re.compile(r"^(?:\+?84|0)(\d{9,10})$")
-Draft = dict[str, Any]
 _EDITABLE = {
     "kind": texts.EDIT_KIND,
     "ward": texts.EDIT_WARD,
@@ -147,7 +146,7 @@ class IntakeService:
             await self._d.outbox.send(message.chat_id, Outgoing(texts.WARD_PICK, rows))
             return
         text = texts.WARD_NOT_FOUND.format(text=escape(message.clean_text[:100]))
-        await self._d.outbox.send(message.chat_id, Outgoing(text, self._ward_buttons()))
+        await self._d.outbox.send(message.chat_id, Outgoing(text, ward_buttons(self._d)))
 
     async def _set_category(self, chat_id: int, user_id: int, draft: Draft, value: str) -> str:
         category = self._d.categories.get(value)
@@ -288,53 +287,7 @@ class IntakeService:
         await self._prompt(chat_id, draft)
 
     async def _prompt(self, chat_id: int, draft: Draft) -> None:
-        await self._d.outbox.send(chat_id, self._prompt_for(draft))
-
-    def _prompt_for(self, draft: Draft) -> Outgoing:
-        step = draft["step"]
-        if step == "kind":
-            rows = tuple((Button(k.label, f"i:kind:{k.value}"),) for k in Kind)
-            return Outgoing(texts.ASK_KIND, (*rows, (Button(texts.CANCEL, "i:cancel"),)))
-        if step == "ward":
-            return Outgoing(texts.ASK_WARD, self._ward_buttons())
-        if step == "category":
-            rows = tuple((Button(c.name, f"i:cat:{c.id}"),) for c in self._d.categories.all())
-            return Outgoing(texts.ASK_CATEGORY, rows)
-        if step == "description":
-            return Outgoing(texts.ASK_DESCRIPTION)
-        if step == "name":
-            return Outgoing(texts.ASK_NAME.format(kind=Kind(draft["kind"]).label.lower()))
-        if step == "address":
-            return Outgoing(texts.ASK_ADDRESS)
-        if step == "phone":
-            required = Kind(draft["kind"]).needs_identity
-            return Outgoing(
-                texts.ASK_PHONE_REQUIRED if required else texts.ASK_PHONE_OPTIONAL,
-                contact_button=texts.SHARE_PHONE,
-                keyboard=() if required else (texts.SKIP,),
-            )
-        return self._summary(draft)
-
-    def _summary(self, draft: Draft) -> Outgoing:
-        contact = [draft.get("name"), draft.get("phone"), draft.get("address")]
-        text = texts.SUMMARY.format(
-            kind=Kind(draft["kind"]).label,
-            ward=escape(self._d.ward_name(draft["ward"])),
-            category=escape(self._d.category_name(draft["category"])),
-            description=escape(draft["text"][:1500]) + ("…" if len(draft["text"]) > 1500 else ""),
-            attachments=len(draft["attachments"]),
-            contact=escape(" · ".join(c for c in contact if c)) or texts.NO_CONTACT,
-        )
-        buttons = (
-            (Button(texts.CONFIRM, "i:ok"),),
-            (Button(texts.EDIT, "i:edit"), Button(texts.CANCEL, "i:cancel")),
-        )
-        return Outgoing(text, buttons)
-
-    def _ward_buttons(self) -> tuple[tuple[Button, ...], ...]:
-        wards = self._d.wards.all()
-        row_pairs = [wards[i : i + 2] for i in range(0, len(wards), 2)]
-        return tuple(tuple(Button(w.name, f"i:ward:{w.code}") for w in pair) for pair in row_pairs)
+        await self._d.outbox.send(chat_id, prompt_for(draft, self._d))
 
     async def _draft(self, chat_id: int) -> Draft | None:
         state = await self._d.states.get(chat_id)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from bot import texts
-from bot.deps import Actor, Deps
+from bot.deps import CITIZEN, Actor, Deps
 from bot.inbound import Inbound
 from bot.messages import Outgoing, escape
 from bot.outbox import follow_up
@@ -26,30 +26,13 @@ class RelayService:
         """Relay an officer's reply to the citizen, or keep it as an internal note."""
         text = message.clean_text
         if text.lower().startswith(NOTE_PREFIX):
-            await self._d.tickets.add_event(
-                ticket.id,
-                self._d.clock(),
-                "officer",
-                "note",
-                actor_id=officer.id,
-                actor_name=officer.name,
-                detail=text[len(NOTE_PREFIX) :].strip(),
-            )
+            await self._d.record(ticket.id, officer, "note", text[len(NOTE_PREFIX) :].strip())
             saved = Outgoing(texts.NOTE_SAVED.format(code=ticket.code), reply_to=message.message_id)
             await self._d.outbox.send(message.chat_id, saved)
             return
         await self._deliver_answer(ticket, message)
         now = self._d.clock()
-        detail = text or f"[{message.media}]"
-        await self._d.tickets.add_event(
-            ticket.id,
-            now,
-            "officer",
-            "answered",
-            actor_id=officer.id,
-            actor_name=officer.name,
-            detail=detail,
-        )
+        await self._d.record(ticket.id, officer, "answered", text or f"[{message.media}]")
         if Status(ticket.status).is_open:
             changes: dict[str, object] = {"status": Status.ANSWERED}
             if ticket.handler_id is None:
@@ -98,9 +81,8 @@ class RelayService:
 
     async def citizen_follow_up(self, ticket: TicketRow, message: Inbound) -> None:
         """Add a citizen's message to a ticket and show it to the ward's officers."""
-        now = self._d.clock()
         detail = message.clean_text or f"[{message.media}]"
-        await self._d.tickets.add_event(ticket.id, now, "citizen", "follow_up", detail=detail)
+        await self._d.record(ticket.id, CITIZEN, "follow_up", detail)
         if message.media is not None:
             await self._d.tickets.add_attachment(
                 ticket.id, message.media, message.chat_id, message.message_id, message.text
@@ -146,9 +128,7 @@ class RelayService:
         rating = "satisfied" if satisfied else "unsatisfied"
         label = texts.RATING_GOOD if satisfied else texts.RATING_BAD
         await self._d.tickets.update(ticket.id, self._d.clock(), rating=rating)
-        await self._d.tickets.add_event(
-            ticket.id, self._d.clock(), "citizen", "rated", detail=label
-        )
+        await self._d.record(ticket.id, CITIZEN, "rated", label)
         reply = (
             texts.THANKS_RATING if satisfied else texts.ALREADY_REOPENED.format(code=ticket.code)
         )
@@ -163,8 +143,8 @@ class RelayService:
         status = Status.IN_PROGRESS if ticket.handler_id is not None else Status.RECEIVED
         # The rating stays empty so the citizen can rate the second resolution too.
         ticket = await self._d.tickets.update(ticket.id, now, status=status, reopened=1)
-        await self._d.tickets.add_event(ticket.id, now, "citizen", "rated", detail=texts.RATING_BAD)
-        await self._d.tickets.add_event(ticket.id, now, "citizen", "reopened", detail=reason)
+        await self._d.record(ticket.id, CITIZEN, "rated", texts.RATING_BAD)
+        await self._d.record(ticket.id, CITIZEN, "reopened", reason)
         await self._tickets.refresh_card(ticket)
         await self._tell_group(
             ticket, texts.REOPENED_GROUP.format(code=ticket.code, reason=escape(reason)), link=True

@@ -7,7 +7,7 @@ from datetime import UTC, datetime
 
 from bot import texts
 from bot.codes import new_code
-from bot.deps import SYSTEM, Actor, Deps
+from bot.deps import CITIZEN, SYSTEM, Actor, Deps
 from bot.kinds import Kind
 from bot.messages import Button, Outgoing, escape
 from bot.render import CARD_DESCRIPTION_LIMIT, card_buttons, card_text, local_date
@@ -74,7 +74,7 @@ class TicketService:
             await self._d.tickets.add_attachment(
                 ticket.id, item.kind, item.chat_id, item.message_id, item.caption
             )
-        await self._d.tickets.add_event(ticket.id, now, "citizen", "created", actor_id=None)
+        await self._d.record(ticket.id, CITIZEN, "created")
         await self._d.outbox.send(
             citizen_chat_id, self._receipt(ticket), ticket_id=ticket.id, link="receipt"
         )
@@ -240,15 +240,7 @@ class TicketService:
         now = self._d.clock()
         if changes:
             ticket = await self._d.tickets.update(ticket.id, now, **changes)
-        await self._d.tickets.add_event(
-            ticket.id,
-            now,
-            actor.role,
-            action,
-            actor_id=actor.id,
-            actor_name=actor.name,
-            detail=detail,
-        )
+        await self._d.record(ticket.id, actor, action, detail)
         if refresh:
             await self.refresh_card(ticket)
         return ticket

@@ -105,14 +105,7 @@ class ViewService:
         if ticket is None:
             return
         if Kind(ticket.kind) is Kind.DENUNCIATION:
-            await self._d.tickets.add_event(
-                ticket.id,
-                self._d.clock(),
-                "admin",
-                "identity_viewed",
-                actor_id=admin.id,
-                actor_name=admin.name,
-            )
+            await self._d.record(ticket.id, admin, "identity_viewed")
         identity = texts.IDENTITY_FOR_ADMIN.format(identity=citizen_line(ticket, reveal=True))
         text = f"{await self._details(ticket)}\n\n{identity}"
         await self._d.outbox.send(chat_id, Outgoing(text))

@@ -90,13 +90,28 @@ async def dispatch(app: BotApp, stop: asyncio.Event, parsed: dict[int, Update]) 
 
 async def _handle_batch(app: BotApp, items: list[InboxItem], parsed: dict[int, Update]) -> bool:
     """Handle a batch in one transaction (far fewer database round trips); False on any failure."""
+    return await _run(app, items, parsed) is None
+
+
+async def handle_stored(app: BotApp, update_id: int, payload: str, attempts: int) -> None:
+    """Run one stored update through the handlers; on failure roll back and count the attempt."""
+    error = await _run(app, [InboxItem(update_id, payload, attempts)], {})
+    if error is not None:
+        await _record_failure(app, update_id, payload, attempts, error)
+
+
+async def _run(app: BotApp, items: list[InboxItem], parsed: dict[int, Update]) -> Exception | None:
+    """Handle updates in one transaction, all or nothing; return the error that undid them."""
     services = app.bot_data.services
     assert services is not None
     failures: list[BaseException] = []
     token = _failures.set(failures)
     try:
         async with services.db.transaction():
+            pending = await services.deps.inbox.still_pending([item.update_id for item in items])
             for item in items:
+                if item.update_id not in pending:
+                    continue  # handled already: running it again must change nothing
                 update = parsed.pop(item.update_id, None)
                 if update is None:
                     update = Update.de_json(json.loads(item.payload), app.bot)
@@ -104,32 +119,11 @@ async def _handle_batch(app: BotApp, items: list[InboxItem], parsed: dict[int, U
                 if failures:
                     raise failures[0]
             await services.deps.inbox.mark_done([item.update_id for item in items])
-    except Exception:  # rolled back; the caller retries one by one
-        return False
+    except Exception as exc:  # rolled back: nothing of these updates happened
+        return exc
     finally:
         _failures.reset(token)
-    return True
-
-
-async def handle_stored(app: BotApp, update_id: int, payload: str, attempts: int) -> None:
-    """Run one stored update through the handlers; on failure roll back and count the attempt."""
-    services = app.bot_data.services
-    assert services is not None
-    failures: list[BaseException] = []
-    token = _failures.set(failures)
-    try:
-        async with services.db.transaction():
-            if not await services.deps.inbox.is_pending(update_id):
-                return  # handled already: running it again must change nothing
-            update = Update.de_json(json.loads(payload), app.bot)
-            await app.process_update(update)
-            if failures:
-                raise failures[0]
-            await services.deps.inbox.mark_done([update_id])
-    except Exception as exc:
-        await _record_failure(app, update_id, payload, attempts, exc)
-    finally:
-        _failures.reset(token)
+    return None
 
 
 async def _record_failure(

@@ -46,12 +46,14 @@ class InboxRepository:
         )
         return [InboxItem(r["update_id"], r["payload"], r["attempts"]) for r in rows]
 
-    async def is_pending(self, update_id: int) -> bool:
-        """Tell whether an update still waits to be handled."""
-        row = await self._db.fetch_one(
-            "SELECT 1 FROM inbox WHERE update_id = ? AND status = 'pending'", (update_id,)
+    async def still_pending(self, update_ids: list[int]) -> set[int]:
+        """Return which of these updates still wait to be handled (one query for a batch)."""
+        marks = ", ".join("?" for _ in update_ids)
+        rows = await self._db.fetch_all(
+            f"SELECT update_id FROM inbox WHERE status = 'pending' AND update_id IN ({marks})",  # noqa: S608
+            update_ids,
         )
-        return row is not None
+        return {int(r["update_id"]) for r in rows}
 
     async def mark_done(self, update_ids: list[int]) -> None:
         """Mark updates handled and drop their content, keeping the ids to refuse repeats."""

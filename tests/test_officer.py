@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 from bot.demo import World, submit_feedback
+from bot.kinds import Kind
+from bot.tickets import NewTicket
 from emulator.model import EmuChat, EmuUser
 
 
@@ -130,3 +132,26 @@ async def test_unsatisfied_citizen_reopens_once(
     async with world.services.db.transaction():
         ticket = await world.services.deps.tickets.by_code(code)
     assert ticket is not None and ticket.status == "resolved" and ticket.rating == "unsatisfied"
+
+
+async def test_queue_pages_overdue_first(world: World, ward_group: tuple[EmuChat, EmuUser]) -> None:
+    group, officer = ward_group
+    services = world.services
+    async with services.db.transaction():
+        for n in range(12):
+            new = NewTicket(Kind.FEEDBACK, "00004", "moi-truong", f"Phản ánh số {n}")
+            await services.tickets.submit(new, 9000 + n, f"test:{n}")
+        # Make the last one overdue: it must lead the queue.
+        await services.db.execute("UPDATE tickets SET due_date = '2020-01-01' WHERE id = 12")
+    await world.idle()
+    await world.say(group.id, officer, "/queue")
+    page = world.last(group.id)
+    lines = (page.plain_text or "").splitlines()
+    assert "12 yêu cầu đang mở (trang 1/2)" in lines[0]
+    assert lines[1].startswith("⚠️") and "01/01/2020" in lines[1]
+    assert len(lines) == 11
+    await world.press(group.id, officer, "Sau")
+    turned = world.emulator.bot_messages(group.id)[-1]
+    assert turned.message_id == page.message_id and turned.edits == 1
+    assert "trang 2/2" in (turned.plain_text or "")
+    assert len((turned.plain_text or "").splitlines()) == 3
