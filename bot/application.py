@@ -15,7 +15,7 @@ from bot import texts
 from bot.config import Settings
 from bot.logs import quiet_payload_loggers
 from bot.services import open_services
-from handlers import admin, citizen, officer
+from handlers import admin, citizen, faq_admin, officer
 from handlers.context import CONTEXT_TYPES, BotApp, BotContext
 from handlers.delivery import MAX_IN_FLIGHT, Sender
 from handlers.dispatch import dispatch, poll, record_error
@@ -40,6 +40,7 @@ def build_application(settings: Settings) -> BotApp:
         ApplicationBuilder()
         .token(settings.token.reveal())
         .base_url(settings.base_url)
+        .base_file_url(settings.base_file_url)
         .context_types(CONTEXT_TYPES)
         .updater(None)
         .rate_limiter(limiter)
@@ -50,6 +51,7 @@ def build_application(settings: Settings) -> BotApp:
         .build(),
     )
     app.bot_data.settings = settings
+    faq_admin.register(app)
     citizen.register(app)
     officer.register(app)
     admin.register(app)
@@ -68,7 +70,9 @@ async def _post_init(app: BotApp) -> None:
     """Open the database, load content, register commands and schedule housekeeping."""
     settings = app.bot_data.settings
     assert settings is not None
-    app.bot_data.services = await open_services(settings)
+    services = await open_services(settings)
+    app.bot_data.services = services
+    await services.start()
     commands = [BotCommand(name, description) for name, description in texts.COMMANDS.items()]
     try:
         await app.bot.set_my_commands(commands)

@@ -12,6 +12,7 @@ from pathlib import Path
 from bot import logs
 from bot.config import ConfigError, Settings, load_settings
 from bot.content import ContentError
+from bot.faq.cli import add_commands as add_faq_commands
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -23,6 +24,10 @@ def main(argv: Sequence[str] | None = None) -> int:
             settings = load_settings()
             logs.configure(settings.log_level)
             asyncio.run(_run_bot(settings))
+        elif args.command == "faq":
+            from bot.faq.cli import run as run_faq
+
+            return run_faq(args)
         elif args.command == "demo":
             from bot.demo import run_demo  # the emulator is only needed here
 
@@ -43,6 +48,7 @@ def _parser() -> argparse.ArgumentParser:
     sub.add_parser("run", help="run the bot against Telegram (needs TELEGRAM_BOT_TOKEN)")
     demo = sub.add_parser("demo", help="play a scenario against a local Bot API emulator")
     demo.add_argument("--db", help="database file to leave behind (default: DANVAN_DB)")
+    add_faq_commands(sub)
     return parser
 
 

@@ -50,6 +50,12 @@ class Settings:
     poll_timeout: int = 25
     http_timeout: float = 10.0
 
+    @property
+    def base_file_url(self) -> str:
+        """Return the file download URL of the same Bot API server (…/bot → …/file/bot)."""
+        root = self.base_url.removesuffix("/").removesuffix("/bot")
+        return f"{root}/file/bot"
+
 
 def read_env_file(path: Path) -> dict[str, str]:
     """Parse KEY=VALUE lines of a `.env` file (comments, blank lines and quotes allowed)."""

@@ -10,6 +10,7 @@ from bot.outbox import Clock, Outbox
 from bot.wards import WardDirectory
 from storage.chats import ChatStates, MessageLinks, WardBindings
 from storage.database import Database
+from storage.faq import FaqRepository
 from storage.inbox import InboxRepository
 from storage.outbox import OutboxRepository
 from storage.tickets import TicketRepository
@@ -45,6 +46,7 @@ class Deps:
     deadlines: DeadlinePolicy
     clock: Clock
     admin_ids: frozenset[int]
+    faq: FaqRepository
 
     async def record(
         self, ticket_id: int, actor: Actor, action: str, detail: str | None = None

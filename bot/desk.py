@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from bot import texts
 from bot.deps import Actor, Deps
+from bot.faq.desk import FaqDesk
 from bot.inbound import Inbound
 from bot.intake import ATTACHMENT_KINDS, IntakeService
 from bot.messages import Button, Outgoing, escape
@@ -25,10 +26,13 @@ _RELAYED_PURPOSES = frozenset({"card", "card_more", "attachment", "followup"})
 class CitizenDesk:
     """Decide what a citizen's message means: a draft step, a follow-up, a reason, or a question."""
 
-    def __init__(self, deps: Deps, intake: IntakeService, relay: RelayService) -> None:
+    def __init__(
+        self, deps: Deps, intake: IntakeService, relay: RelayService, faq: FaqDesk
+    ) -> None:
         self._d = deps
         self._intake = intake
         self._relay = relay
+        self._faq = faq
 
     async def greet(self, chat_id: int, name: str) -> None:
         """Send the greeting and the main menu."""
@@ -51,8 +55,10 @@ class CitizenDesk:
         waiting = await self._relay.waiting_ticket(message.chat_id)
         if waiting is not None:
             await self._relay.citizen_follow_up(waiting, message)
-            return
-        await self._d.outbox.send(message.chat_id, Outgoing(texts.FREE_TEXT_HINT, MENU))
+        elif message.media is None and message.clean_text:
+            await self._faq.ask(message.chat_id, message.user_id, message.clean_text)
+        else:
+            await self._d.outbox.send(message.chat_id, Outgoing(texts.FREE_TEXT_HINT, MENU))
 
     async def rate(self, chat_id: int, user_id: int, ticket_id: int, satisfied: bool) -> str:
         """Record a rating button press; return the notice for the button."""

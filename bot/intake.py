@@ -48,10 +48,29 @@ class IntakeService:
         self._d = deps
         self._tickets = tickets
 
-    async def start(self, chat_id: int, user_id: int) -> None:
-        """Begin a new draft, replacing any earlier one."""
-        await self._save(chat_id, user_id, {"step": "kind", "text": "", "attachments": []})
-        await self._prompt(chat_id, {"step": "kind"})
+    async def start(
+        self,
+        chat_id: int,
+        user_id: int,
+        *,
+        kind: Kind | None = None,
+        text: str = "",
+        faq_log: int | None = None,
+    ) -> None:
+        """Begin a new draft (replacing any earlier one), maybe with its kind and words known."""
+        draft: Draft = {"step": "kind", "text": text.strip(), "attachments": []}
+        if faq_log is not None:
+            draft["faq_log"] = faq_log  # the logged question this draft came from
+        if kind is None:
+            await self._save(chat_id, user_id, draft)
+            await self._prompt(chat_id, draft)
+            return
+        draft["kind"] = kind.value
+        await self._advance(chat_id, user_id, draft, "ward")
+
+    async def has_draft(self, chat_id: int) -> bool:
+        """Tell whether the chat is in the middle of an intake."""
+        return await self._draft(chat_id) is not None
 
     async def cancel(self, chat_id: int) -> bool:
         """Drop the chat's draft or pending question; tell whether there was one."""
@@ -251,6 +270,8 @@ class IntakeService:
         )
         await self._d.states.delete(chat_id)
         ticket = await self._tickets.submit(new, chat_id, draft["_source"])
+        if isinstance(draft.get("faq_log"), int):
+            await self._d.faq.link_ticket(draft["faq_log"], ticket.id)
         return ticket.code
 
     async def _edit(self, chat_id: int, user_id: int, draft: Draft, value: str) -> str:

@@ -23,6 +23,9 @@ def prompt_for(draft: Draft, deps: Deps) -> Outgoing:
     if step == "category":
         rows = tuple((Button(c.name, f"i:cat:{c.id}"),) for c in deps.categories.all())
         return Outgoing(texts.ASK_CATEGORY, rows)
+    if step == "description" and draft.get("text"):
+        text = texts.DESCRIPTION_PREFILLED.format(text=escape(short(draft["text"], 500)))
+        return Outgoing(text, ((Button(texts.CONTINUE, "i:done"),),))
     if step == "description":
         return Outgoing(texts.ASK_DESCRIPTION)
     if step == "name":
@@ -62,3 +65,8 @@ def ward_buttons(deps: Deps) -> tuple[tuple[Button, ...], ...]:
     wards = deps.wards.all()
     row_pairs = [wards[i : i + 2] for i in range(0, len(wards), 2)]
     return tuple(tuple(Button(w.name, f"i:ward:{w.code}") for w in pair) for pair in row_pairs)
+
+
+def short(text: str, limit: int) -> str:
+    """Cut a text to `limit` characters, marking the cut."""
+    return text if len(text) <= limit else text[: limit - 1] + "…"

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 from bot import texts
 from bot.deps import CITIZEN, Actor, Deps
+from bot.faq.admin import FaqAdmin
 from bot.inbound import Inbound
+from bot.kinds import Kind
 from bot.messages import Outgoing, escape
 from bot.outbox import follow_up
 from bot.status import Status
@@ -18,9 +20,10 @@ WAITING_SECONDS = 3 * 24 * 3600  # a citizen's plain text counts as a follow-up 
 class RelayService:
     """Carry messages between the officers' group and the citizen, keeping history."""
 
-    def __init__(self, deps: Deps, tickets: TicketService) -> None:
+    def __init__(self, deps: Deps, tickets: TicketService, faq_admin: FaqAdmin) -> None:
         self._d = deps
         self._tickets = tickets
+        self._faq_admin = faq_admin
 
     async def officer_message(self, ticket: TicketRow, officer: Actor, message: Inbound) -> None:
         """Relay an officer's reply to the citizen, or keep it as an internal note."""
@@ -33,6 +36,8 @@ class RelayService:
         await self._deliver_answer(ticket, message)
         now = self._d.clock()
         await self._d.record(ticket.id, officer, "answered", text or f"[{message.media}]")
+        if Kind(ticket.kind) is Kind.QUESTION and text:
+            await self._faq_admin.offer_draft(ticket.id, ticket.code)
         if Status(ticket.status).is_open:
             changes: dict[str, object] = {"status": Status.ANSWERED}
             if ticket.handler_id is None:

@@ -11,6 +11,9 @@ from bot.config import Settings
 from bot.deadlines import DeadlinePolicy
 from bot.deps import Deps
 from bot.desk import AdminDesk, CitizenDesk, OfficerDesk
+from bot.faq.admin import FaqAdmin
+from bot.faq.desk import FaqDesk
+from bot.faq.live import LiveFaq
 from bot.intake import IntakeService
 from bot.outbox import Clock, Outbox
 from bot.relay import RelayService
@@ -19,6 +22,7 @@ from bot.views import ViewService
 from bot.wards import WardDirectory
 from storage.chats import ChatStates, MessageLinks, WardBindings
 from storage.database import Database
+from storage.faq import FaqRepository
 from storage.inbox import InboxRepository
 from storage.outbox import OutboxRepository
 from storage.tickets import TicketRepository
@@ -55,6 +59,9 @@ class Services:
     citizens: CitizenDesk
     officers: OfficerDesk
     admins: AdminDesk
+    faq: FaqDesk
+    faq_admin: FaqAdmin
+    live_faq: LiveFaq
     outbox_ready: asyncio.Event
     inbox_ready: asyncio.Event
 
@@ -62,6 +69,11 @@ class Services:
     def db(self) -> Database:
         """Return the database."""
         return self.deps.db
+
+    async def start(self) -> None:
+        """Load what must be in memory before the first update: the live FAQ."""
+        async with self.db.transaction():
+            await self.live_faq.start(self.settings.content_dir / "faq", self.deps.clock())
 
     async def close(self) -> None:
         """Close the database."""
@@ -88,18 +100,25 @@ async def open_services(settings: Settings, clock: Clock = time.time) -> Service
         deadlines=content.deadlines,
         clock=clock,
         admin_ids=settings.admin_ids,
+        faq=FaqRepository(db),
     )
     tickets = TicketService(deps)
     views = ViewService(deps)
-    relay = RelayService(deps, tickets)
+    live_faq = LiveFaq(deps.faq)
+    faq_admin = FaqAdmin(deps, live_faq, deps.faq)
+    relay = RelayService(deps, tickets, faq_admin)
     intake = IntakeService(deps, tickets)
+    faq = FaqDesk(deps, live_faq, deps.faq, intake)
     return Services(
         settings=settings,
         deps=deps,
         tickets=tickets,
         views=views,
         intake=intake,
-        citizens=CitizenDesk(deps, intake, relay),
+        citizens=CitizenDesk(deps, intake, relay, faq),
+        faq=faq,
+        faq_admin=faq_admin,
+        live_faq=live_faq,
         officers=OfficerDesk(deps, tickets, relay, views),
         admins=AdminDesk(deps, tickets, views),
         outbox_ready=outbox_ready,

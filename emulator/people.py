@@ -45,10 +45,16 @@ class PeopleMixin:
         return actions.user_message(self._state, chat_id, user, "text", content, text, reply_to)
 
     def _send_file(
-        self, chat_id: int, user: EmuUser, kind: str, caption: str | None, name: str | None = None
+        self,
+        chat_id: int,
+        user: EmuUser,
+        kind: str,
+        caption: str | None,
+        name: str | None = None,
+        data: bytes | None = None,
     ) -> dict[str, Any]:
         """Send a file of some kind as the user."""
-        content = media_content(self._state.new_file(kind, name))
+        content = media_content(self._state.new_file(kind, name, data))
         if caption:
             content["caption"] = caption
         return actions.user_message(self._state, chat_id, user, kind, content, caption)
@@ -58,10 +64,15 @@ class PeopleMixin:
         return self._send_file(chat_id, user, "photo", caption)
 
     def send_document(
-        self, chat_id: int, user: EmuUser, file_name: str = "a.pdf", caption: str | None = None
+        self,
+        chat_id: int,
+        user: EmuUser,
+        file_name: str = "a.pdf",
+        caption: str | None = None,
+        data: bytes | None = None,
     ) -> dict[str, Any]:
-        """Send a document as the user."""
-        return self._send_file(chat_id, user, "document", caption, file_name)
+        """Send a document (with its bytes, if given, for the bot to download) as the user."""
+        return self._send_file(chat_id, user, "document", caption, file_name, data)
 
     def send_voice(self, chat_id: int, user: EmuUser) -> dict[str, Any]:
         """Send a voice note as the user."""

@@ -71,6 +71,8 @@ async def button(update: Update, context: BotContext) -> None:
         notice = await services.intake.choose(chat.id, user.id, rest, f"tg:{update.update_id}")
     elif prefix == "r" and (parsed := _rating(rest)) is not None:
         notice = await services.citizens.rate(chat.id, user.id, *parsed)
+    elif prefix == "f" and rest:
+        notice = await services.faq.button(chat.id, user.id, rest.split(":"))
     else:
         notice = texts.STALE_BUTTON
     await services.deps.outbox.answer_callback(chat.id, query.id, notice[:190])
@@ -84,7 +86,7 @@ async def _menu(item: str, update: Update, context: BotContext) -> None:
     elif item == "help":
         await help_text(update, context)
     elif update.effective_chat:
-        await context.services.deps.outbox.send(update.effective_chat.id, Outgoing(texts.FAQ_SOON))
+        await context.services.faq.button(update.effective_chat.id, 0, ["t", "-1"])
 
 
 def _rating(rest: str) -> tuple[int, bool] | None:
@@ -103,7 +105,7 @@ def register(app: BotApp) -> None:
             CommandHandler("cancel", cancel, filters=PRIVATE),
             CommandHandler("status", status, filters=PRIVATE),
             CommandHandler("help", help_text, filters=PRIVATE),
-            CallbackQueryHandler(button, pattern=r"^(m|i|r):"),
+            CallbackQueryHandler(button, pattern=r"^(m|i|r|f):"),
             MessageHandler(PRIVATE & filters.UpdateType.MESSAGE & ~filters.COMMAND, message),
         ]
     )

@@ -63,3 +63,13 @@ def test_malformed_content_stops_start_up_with_file_name(
     monkeypatch.setenv("DANVAN_CONTENT", str(tmp_path))
     assert main(["demo", "--db", str(tmp_path / "d.db")]) == 2
     assert "wards.toml:2" in capsys.readouterr().err
+
+
+def test_file_url_follows_the_api_server() -> None:
+    local = load_settings(
+        {"TELEGRAM_BOT_TOKEN": TOKEN, "TELEGRAM_BASE_URL": "http://127.0.0.1:81/bot"}, None
+    )
+    assert local.base_file_url == "http://127.0.0.1:81/file/bot"
+    assert load_settings({"TELEGRAM_BOT_TOKEN": TOKEN}, None).base_file_url == (
+        "https://api.telegram.org/file/bot"
+    )

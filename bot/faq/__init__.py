@@ -1,0 +1,1 @@
+"""The law-dissemination FAQ: curated entries, Vietnamese-aware matching, live versions."""

@@ -1,0 +1,132 @@
+"""The FAQ in a citizen's chat: answer when sure, offer choices when not, else hand over."""
+
+from __future__ import annotations
+
+from bot import texts
+from bot.deps import Deps
+from bot.faq.live import LiveFaq
+from bot.faq.matcher import looks_like_report
+from bot.faq.render import (
+    answer_message,
+    choices_message,
+    none_message,
+    topic_message,
+    topics_message,
+)
+from bot.intake import IntakeService
+from bot.kinds import Kind
+from bot.text import normalize
+from storage.faq import FaqRepository
+
+STATE = "faq"  # the chat's last question, so "ask an officer" can carry its text along
+MAX_QUESTION = 1000
+
+
+class FaqDesk:
+    """Answer citizens' legal questions from the live FAQ, and log what they ask."""
+
+    def __init__(
+        self, deps: Deps, live: LiveFaq, repo: FaqRepository, intake: IntakeService
+    ) -> None:
+        self._d = deps
+        self._live = live
+        self._repo = repo
+        self._intake = intake
+
+    async def ask(self, chat_id: int, user_id: int, text: str) -> None:
+        """Match a question and reply with an answer, choices, or an offer to ask the ward."""
+        snapshot = self._live.current
+        match = snapshot.matcher.match(text[:MAX_QUESTION])
+        log_id = await self._repo.log_query(
+            normalize(text[:MAX_QUESTION]), match.decision, match.id, match.score,
+            snapshot.version, self._d.clock(),
+        )  # fmt: skip
+        ids = [s.id for s in match.suggestions]
+        await self._d.states.put(
+            chat_id, user_id, STATE,
+            {"log": log_id, "text": text[:4000], "choices": ids, "version": snapshot.version},
+            self._d.clock(),
+        )  # fmt: skip
+        if looks_like_report(text):
+            # "đèn đường tổ 5 hỏng" wants fixing, not legal information: offer to file it.
+            reply = none_message(log_id, report=True)
+        elif match.decision == "answer" and match.id and (entry := snapshot.faq.get(match.id)):
+            reply = answer_message(snapshot.faq, entry, log_id)
+        elif match.decision == "suggest" and ids:
+            reply = choices_message(snapshot.faq, ids, log_id)
+        else:
+            reply = none_message(log_id, report=False)
+        await self._d.outbox.send(chat_id, reply)
+
+    async def button(self, chat_id: int, user_id: int, parts: list[str]) -> str:
+        """Handle an FAQ button ("f:..."); return the notice for the button press."""
+        action, args = parts[0], parts[1:]
+        if action == "t" and len(args) == 1 and _is_int(args[0]):
+            return await self._browse(chat_id, int(args[0]))
+        if action == "e" and len(args) == 2 and all(map(_is_int, args)):
+            return await self._show(chat_id, int(args[0]), int(args[1]))
+        if not args or not args[0].isdigit():
+            return texts.STALE_BUTTON
+        log_id = int(args[0])
+        if await self._repo.query(log_id) is None:
+            return texts.STALE_BUTTON
+        if action == "up":
+            await self._repo.set_feedback(log_id, "helpful")
+            return texts.FAQ_THANKS
+        if action == "no":
+            await self._repo.set_feedback(log_id, "wrong")
+            await self._d.outbox.send(chat_id, none_message(log_id, report=False))
+            return texts.FAQ_SORRY
+        if action in ("ask", "rep"):
+            return await self._hand_over(chat_id, user_id, log_id, action == "rep")
+        if action == "s" and len(args) == 2 and args[1].isdigit():
+            return await self._choose(chat_id, log_id, int(args[1]))
+        return texts.STALE_BUTTON
+
+    async def _browse(self, chat_id: int, topic_index: int) -> str:
+        snapshot = self._live.current
+        if topic_index < 0:
+            await self._d.outbox.send(chat_id, topics_message(snapshot.faq))
+            return ""
+        listing = topic_message(snapshot.faq, snapshot.version, topic_index)
+        if listing is None:
+            return texts.FAQ_STALE
+        await self._d.outbox.send(chat_id, listing)
+        return ""
+
+    async def _show(self, chat_id: int, version: int, position: int) -> str:
+        snapshot = self._live.current
+        if version != snapshot.version or not 0 <= position < len(snapshot.faq.entries):
+            return texts.FAQ_STALE
+        entry = snapshot.faq.entries[position]
+        log_id = await self._repo.log_query(
+            normalize(entry.question), "browse", entry.id, 100.0, version, self._d.clock()
+        )
+        await self._d.outbox.send(chat_id, answer_message(snapshot.faq, entry, log_id))
+        return ""
+
+    async def _choose(self, chat_id: int, log_id: int, index: int) -> str:
+        state = await self._d.states.get(chat_id)
+        snapshot = self._live.current
+        if state is None or state.state != STATE or state.data.get("log") != log_id:
+            return texts.STALE_BUTTON
+        choices = state.data.get("choices", [])
+        if not 0 <= index < len(choices) or (entry := snapshot.faq.get(choices[index])) is None:
+            return texts.FAQ_STALE
+        await self._repo.set_feedback(log_id, f"chose:{entry.id}")
+        await self._d.outbox.send(chat_id, answer_message(snapshot.faq, entry, log_id))
+        return ""
+
+    async def _hand_over(self, chat_id: int, user_id: int, log_id: int, report: bool) -> str:
+        """Start intake as a câu hỏi (or a phản ánh) carrying the citizen's words along."""
+        state = await self._d.states.get(chat_id)
+        same = state is not None and state.state == STATE and state.data.get("log") == log_id
+        text = str(state.data.get("text", "")) if same and state else ""
+        await self._repo.set_feedback(log_id, "report" if report else "asked_officer")
+        kind = Kind.FEEDBACK if report else Kind.QUESTION
+        await self._intake.start(chat_id, user_id, kind=kind, text=text, faq_log=log_id)
+        return kind.label
+
+
+def _is_int(value: str) -> bool:
+    return value.lstrip("-").isdigit()

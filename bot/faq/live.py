@@ -1,0 +1,72 @@
+"""The live FAQ: the active stored version and its matcher, swapped whole on every update.
+
+The database is the one source of truth: the active row of `faq_versions`. The bundled
+`content/faq/` seeds version 1 on first start; `/faq_reload` and confirmed uploads publish new
+versions; a rollback publishes a copy of an older one, so history only grows.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import json
+from dataclasses import dataclass
+from pathlib import Path
+
+from bot.faq.loader import load_faq
+from bot.faq.matcher import FaqMatcher
+from bot.faq.model import Faq
+from storage.faq import FaqRepository
+
+
+@dataclass(frozen=True, slots=True)
+class Snapshot:
+    """One version of the FAQ with its matcher; never changed, only replaced."""
+
+    version: int
+    faq: Faq
+    matcher: FaqMatcher
+
+
+class LiveFaq:
+    """Hold the current snapshot; a query takes one reference and so never sees half an update."""
+
+    def __init__(self, repo: FaqRepository) -> None:
+        self._repo = repo
+        self._snapshot: Snapshot | None = None
+
+    @property
+    def current(self) -> Snapshot:
+        """Return the snapshot to answer with."""
+        if self._snapshot is None:
+            raise RuntimeError("the FAQ is not loaded yet")
+        return self._snapshot
+
+    async def start(self, seed: Path, now: float) -> Snapshot:
+        """Load the active version, seeding it from the bundled content the first time."""
+        active = await self._repo.active()
+        if active is None:
+            faq = load_faq(seed)
+            return await self.publish(faq, f"seed: {seed.name}/", None, now)
+        faq = Faq.from_dict(json.loads(active.content))
+        return await self._install(active.id, faq)
+
+    async def publish(self, faq: Faq, source: str, by: int | None, now: float) -> Snapshot:
+        """Store `faq` as a new active version and start answering with it."""
+        content = json.dumps(faq.to_dict(), ensure_ascii=False)
+        version = await self._repo.publish(content, len(faq.entries), source, by, now)
+        return await self._install(version, faq)
+
+    async def rollback(self, version: int, by: int | None, now: float) -> Snapshot | None:
+        """Publish a copy of an older version; None if there is no such version."""
+        old = await self._repo.version(version)
+        if old is None:
+            return None
+        faq = Faq.from_dict(json.loads(old.content))
+        return await self.publish(faq, f"rollback to v{version}", by, now)
+
+    async def _install(self, version: int, faq: Faq) -> Snapshot:
+        # Building the index is CPU work that grows with the FAQ: keep the event loop free.
+        matcher = await asyncio.to_thread(FaqMatcher.build, faq)
+        snapshot = Snapshot(version, faq, matcher)
+        self._snapshot = snapshot
+        return snapshot
