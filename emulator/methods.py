@@ -7,7 +7,7 @@ import re
 import time
 from typing import Any
 
-from emulator.chat_methods import CHAT_METHODS
+from emulator.chat_methods import CHAT_METHODS, accept
 from emulator.errors import bad_request
 from emulator.markup import check_reply_markup
 from emulator.model import StoredMessage
@@ -192,11 +192,6 @@ def delete_webhook(st: State, p: dict[str, Any]) -> Any:
     return True
 
 
-def succeed(st: State, p: dict[str, Any]) -> Any:
-    """Accept the call and do nothing."""
-    return True
-
-
 METHODS: dict[str, Method] = {
     **SENDING,
     **CHAT_METHODS,
@@ -211,10 +206,10 @@ METHODS: dict[str, Method] = {
     "getMe": get_me,
     "getFile": get_file,
     "getWebhookInfo": get_webhook_info,
-    "getUpdates": succeed,  # long polling is async; the server answers it itself
+    "getUpdates": accept,  # long polling is async; the server answers it itself
     "deleteWebhook": delete_webhook,
-    "logOut": succeed,
-    "close": succeed,
+    "logOut": accept,
+    "close": accept,
 }
 # Telegram matches method names case-insensitively.
 BY_LOWER_NAME: dict[str, tuple[str, Method]] = {

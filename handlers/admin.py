@@ -11,14 +11,23 @@ from handlers.context import BotApp, BotContext
 from handlers.parse import actor, command_argument
 
 
+async def admin_chat(update: Update, context: BotContext) -> int | None:
+    """Return the chat id when an admin sent the update; otherwise refuse politely."""
+    chat, user = update.effective_chat, update.effective_user
+    if chat is None or user is None:
+        return None
+    if not context.services.admins.is_admin(user.id):
+        await context.services.deps.outbox.send(chat.id, Outgoing(texts.ADMINS_ONLY))
+        return None
+    return chat.id
+
+
 async def bind_ward(update: Update, context: BotContext) -> None:
     """Bind the group this is sent in to a ward (admins only, in a group)."""
     chat, user, services = update.effective_chat, update.effective_user, context.services
-    if chat is None or user is None:
+    if chat is None or user is None or await admin_chat(update, context) is None:
         return
-    if not services.admins.is_admin(user.id):
-        await services.deps.outbox.send(chat.id, Outgoing(texts.ADMINS_ONLY))
-    elif chat.type == chat.PRIVATE:
+    if chat.type == chat.PRIVATE:
         await services.deps.outbox.send(chat.id, Outgoing(texts.GROUP_ONLY))
     else:
         argument = command_argument(update.effective_message)
@@ -27,14 +36,11 @@ async def bind_ward(update: Update, context: BotContext) -> None:
 
 async def private_ticket(update: Update, context: BotContext) -> None:
     """Show a ticket with the sender's identity to an admin, in private."""
-    chat, user, services = update.effective_chat, update.effective_user, context.services
-    if chat is None or user is None:
-        return
-    if not services.admins.is_admin(user.id):
-        await services.deps.outbox.send(chat.id, Outgoing(texts.ADMINS_ONLY))
+    if (chat := await admin_chat(update, context)) is None:
         return
     argument = command_argument(update.effective_message)
-    await services.admins.ticket(chat.id, actor(user, "admin"), argument)
+    admin = actor(update.effective_user, "admin")
+    await context.services.admins.ticket(chat, admin, argument)
 
 
 async def unknown_button(update: Update, context: BotContext) -> None:

@@ -7,6 +7,7 @@ from telegram.ext import CallbackQueryHandler, CommandHandler, MessageHandler, f
 
 from bot import texts
 from bot.messages import Outgoing
+from handlers.admin import admin_chat
 from handlers.citizen import message as citizen_message
 from handlers.context import BotApp, BotContext
 from handlers.parse import actor, command_argument
@@ -14,42 +15,25 @@ from handlers.parse import actor, command_argument
 PRIVATE = filters.ChatType.PRIVATE
 
 
-def _admin_chat(update: Update, context: BotContext) -> int | None:
-    """Return the chat id if an admin wrote in private; otherwise refuse politely."""
-    chat, user = update.effective_chat, update.effective_user
-    if chat is None or user is None:
-        return None
-    if not context.services.admins.is_admin(user.id):
-        return None
-    return chat.id
-
-
-async def _refuse(update: Update, context: BotContext) -> None:
-    if update.effective_chat:
-        await context.services.deps.outbox.send(
-            update.effective_chat.id, Outgoing(texts.ADMINS_ONLY)
-        )
-
-
 async def reload(update: Update, context: BotContext) -> None:
     """Publish the FAQ folder on disk as a new version (no restart)."""
-    if (chat := _admin_chat(update, context)) is None:
-        return await _refuse(update, context)
+    if (chat := await admin_chat(update, context)) is None:
+        return
     folder = context.services.settings.content_dir / "faq"
     await context.services.faq_admin.reload(chat, actor(update.effective_user, "admin"), folder)
 
 
 async def history(update: Update, context: BotContext) -> None:
     """List FAQ versions."""
-    if (chat := _admin_chat(update, context)) is None:
-        return await _refuse(update, context)
+    if (chat := await admin_chat(update, context)) is None:
+        return
     await context.services.faq_admin.history(chat)
 
 
 async def rollback(update: Update, context: BotContext) -> None:
     """Restore an older FAQ version (as a new one)."""
-    if (chat := _admin_chat(update, context)) is None:
-        return await _refuse(update, context)
+    if (chat := await admin_chat(update, context)) is None:
+        return
     argument = command_argument(update.effective_message)
     await context.services.faq_admin.rollback(chat, actor(update.effective_user, "admin"), argument)
 
@@ -57,8 +41,10 @@ async def rollback(update: Update, context: BotContext) -> None:
 async def upload(update: Update, context: BotContext) -> None:
     """Take a .yaml or .xlsx FAQ file from an admin and show a preview."""
     message = update.effective_message
-    if (chat := _admin_chat(update, context)) is None or message is None or not message.document:
-        return await _refuse(update, context)
+    if message is None or not message.document:
+        return
+    if (chat := await admin_chat(update, context)) is None:
+        return
     document = message.document
     name = document.file_name or "upload"
     if not name.lower().endswith((".yaml", ".yml", ".xlsx")):

@@ -28,8 +28,9 @@ def add_commands(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> No
     ask.add_argument("query", nargs="*", help="the question; none: read stdin")
 
 
-def run(args: argparse.Namespace, out: TextIO = sys.stdout) -> int:
+def run(args: argparse.Namespace, out: TextIO | None = None) -> int:
     """Run `faq check` or `faq ask`; return the exit code."""
+    out = out or sys.stdout
     if args.faq_command == "check":
         return _check(Path(args.dir), out)
     matcher = FaqMatcher.build(load_faq(Path(args.content)))
