@@ -24,9 +24,10 @@ from rapidfuzz import fuzz, process, utils
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from bot.faq.loader import load_faq  # noqa: E402
-from bot.faq.matcher import FaqMatcher, Match, Suggestion  # noqa: E402
-from bot.faq.model import Faq  # noqa: E402
+from bot.faq import matcher as matcher_module
+from bot.faq.loader import load_faq
+from bot.faq.matcher import FaqMatcher, Match, Suggestion
+from bot.faq.model import Faq
 
 BASELINE_ANSWER_AT = 85.0
 BASELINE_SUGGEST_AT = 60.0
@@ -164,12 +165,15 @@ def _mix(row: dict[str, float]) -> str:
     return f"{row['answer']:5.1f} /{row['suggest']:5.1f} /{row['none']:5.1f}"
 
 
-def halves(outcomes: list[Outcome]) -> tuple[float, float]:
-    """Return top-1 on the answerable queries of the tuning and held-out halves."""
-    answerable = [o for o in outcomes if o.query.expected is not None]
-    tune = [o for o in answerable if o.query.tuning]
-    held = [o for o in answerable if not o.query.tuning]
-    return summary(tune)["top1"], summary(held)["top1"]
+def halves(outcomes: list[Outcome]) -> dict[str, dict[str, float]]:
+    """Return the summaries of the tuning and held-out halves (answerable, unanswerable)."""
+    found = {}
+    for name, tuning in (("tuning", True), ("held-out", False)):
+        half = [o for o in outcomes if o.query.tuning == tuning]
+        answerable = summary([o for o in half if o.query.expected is not None])
+        answered = summary([o for o in half if o.query.expected is None])["answer"]
+        found[name] = {**answerable, "none_answered": answered}
+    return found
 
 
 def show_errors(outcomes: list[Outcome], which: str) -> None:
@@ -200,12 +204,22 @@ def main() -> None:
     theirs = run(queries, baseline(faq))
     if args.errors:
         show_errors(ours, args.errors)
-    rows = table("MATCHER (normalise + token_set_ratio + BM25)", ours)
+    print("top1 = answered with the expected entry; rank1 = expected entry ranked first (answer")
+    print("or first suggestion); top3 = expected entry answered or among the suggestions")
+    rows = table(
+        f"MATCHER (normalise, token_set_ratio + BM25; answer >= {matcher_module.ANSWER_AT:g},"
+        f" suggest >= {matcher_module.SUGGEST_AT:g})",
+        ours,
+    )
     base = table(f"BASELINE ({BASELINE_RULE})", theirs)
-    tune, held = halves(ours)
-    base_tune, base_held = halves(theirs)
-    print(f"\ntop-1 tuning half {tune}%  held-out half {held}%  (baseline {base_tune}% / "
-          f"{base_held}%)")  # fmt: skip
+    split = halves(ours)
+    base_split = halves(theirs)
+    print("\nhalves (tuning = odd data lines, used to choose the weights and thresholds):")
+    for name, row in split.items():
+        print(f"  {name:<9} top-1 {row['top1']:5.1f}%  rank-1 {row['rank1']:5.1f}%  "
+              f"unanswerable answered {row['none_answered']:4.1f}%   "
+              f"(baseline top-1 {base_split[name]['top1']:5.1f}%)")  # fmt: skip
+    tune, held = split["tuning"]["top1"], split["held-out"]["top1"]
     latency = sorted(o.seconds * 1000 for o in ours)
     p50 = statistics.median(latency)
     p95 = latency[int(0.95 * (len(latency) - 1))]

@@ -58,7 +58,9 @@ async def test_yaml_upload_previews_then_applies_live(world: World) -> None:
 
 async def test_invalid_upload_says_what_is_wrong_and_changes_nothing(world: World) -> None:
     admin = world.admin
-    broken = TOPIC.replace("    reviewed: 2026-11-22\n", "").replace('answer: "Có.', 'answer: ["Có.')
+    broken = TOPIC.replace("    reviewed: 2026-11-22\n", "").replace(
+        'answer: "Có.', 'answer: ["Có.'
+    )
     world.emulator.send_document(admin.id, admin, "giao-thong.yaml", data=broken.encode())
     await world.idle()
     assert "chưa hợp lệ" in last(world) and "giao-thong.yaml:" in last(world)

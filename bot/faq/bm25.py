@@ -1,11 +1,12 @@
-"""A small Okapi BM25 index over pre-tokenised documents, with weighted fields."""
+"""A small Okapi BM25 index over pre-tokenised documents (no dependencies)."""
 
 from __future__ import annotations
 
 import math
-from collections import Counter
+from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
+from itertools import chain
 
 # The usual defaults: k1 saturates repeated terms early (FAQ texts repeat their topic words),
 # b = 0.75 keeps long answers from winning on length alone.
@@ -15,39 +16,75 @@ B = 0.75
 
 @dataclass(frozen=True, slots=True)
 class Bm25Index:
-    """Term -> ((doc, precomputed BM25 weight), ...) postings; query cost is the postings read."""
+    """Term frequencies per document, and which documents hold each term."""
 
-    postings: Mapping[str, tuple[tuple[int, float], ...]]
+    docs: tuple[Mapping[str, int], ...]  # term -> (field-weighted) frequency, per document
+    norms: tuple[float, ...]  # per document: K1 * (1 - B + B * length / average length)
+    # term -> (the documents listing it among their keys, its BM25 weight in each)
+    postings: Mapping[str, tuple[tuple[int, ...], tuple[float, ...]]]
     idf: Mapping[str, float]
-    size: int
+    top_idf: float  # the idf of a term no document holds
 
     @classmethod
-    def build(cls, docs: Sequence[Mapping[str, float]]) -> Bm25Index:
-        """Index documents given as term -> (field-weighted) term frequency."""
-        size = len(docs)
-        lengths = [sum(doc.values()) for doc in docs]
-        average = sum(lengths) / size if size else 1.0
-        df: Counter[str] = Counter(term for doc in docs for term in doc)
-        # The "plus one" idf never goes negative, so a very common term still counts a little.
-        idf = {term: math.log(1 + (size - n + 0.5) / (n + 0.5)) for term, n in df.items()}
-        lists: dict[str, list[tuple[int, float]]] = {term: [] for term in df}
-        for number, (doc, length) in enumerate(zip(docs, lengths, strict=True)):
-            norm = K1 * (1 - B + B * length / average)
-            for term, tf in doc.items():
-                lists[term].append((number, idf[term] * tf * (K1 + 1) / (tf + norm)))
-        postings = {term: tuple(found) for term, found in lists.items()}
-        return cls(postings=postings, idf=idf, size=size)
+    def build(
+        cls, docs: Sequence[Counter[str]], keys: Sequence[Iterable[str]] | None = None
+    ) -> Bm25Index:
+        """Index documents given as term -> field-weighted frequency.
 
-    def scores(self, terms: Iterable[str]) -> dict[int, float]:
-        """Return doc -> BM25 score for the documents that share a term with the query."""
+        Postings list only each document's `keys` (all its terms by default): terms that
+        nominate candidates. Every term still counts in `score` and in the idf.
+        """
+        size = len(docs)
+        lengths = [doc.total() for doc in docs]
+        average = sum(lengths) / size if size else 1.0
+        df = Counter(chain.from_iterable(docs))
+        norms = [K1 * (1 - B + B * length / average) for length in lengths]
+        # Collect each posting's idf-free weight part document by document (for locality).
+        lists: defaultdict[str, tuple[list[int], list[float]]] = defaultdict(lambda: ([], []))
+        for number, (doc, terms) in enumerate(zip(docs, keys or docs, strict=True)):
+            norm = norms[number]
+            for term in terms:
+                tf = doc[term]
+                held, parts = lists[term]
+                held.append(number)
+                parts.append(tf / (tf + norm))
+        # The "plus one" idf never goes negative, so a very common term still counts a little.
+        idf = {t: math.log(1 + (size - n + 0.5) / (n + 0.5)) for t, n in df.items()}
+        postings = {}
+        for term, (held, parts) in lists.items():
+            scale = idf[term] * (K1 + 1)
+            postings[term] = (tuple(held), tuple([scale * part for part in parts]))
+        return cls(
+            docs=tuple(docs),
+            norms=tuple(norms),
+            postings=postings,
+            idf=idf,
+            top_idf=math.log(1 + (size + 0.5) / 0.5),
+        )
+
+    def scores(self, terms: Iterable[str], longest: int | None = None) -> dict[int, float]:
+        """Return doc -> BM25 score over the terms listed by at most `longest` documents."""
         totals: dict[int, float] = {}
         get = totals.get
         for term in set(terms):
-            for doc, weight in self.postings.get(term, ()):
+            held, weights = self.postings.get(term, ((), ()))
+            if longest is not None and len(held) > longest:
+                continue
+            for doc, weight in zip(held, weights, strict=True):
                 totals[doc] = get(doc, 0.0) + weight
         return totals
 
+    def score(self, terms: Iterable[str], doc: int) -> float:
+        """Return one document's exact BM25 score."""
+        held, norm = self.docs[doc], self.norms[doc]
+        total = 0.0
+        for term in set(terms):
+            tf = held.get(term)
+            if tf:
+                total += self.idf[term] * (K1 + 1) * tf / (tf + norm)
+        return total
+
     def best(self, terms: Iterable[str], unknown: float) -> float:
-        """Return the score of a doc holding every term (unknown terms weigh `unknown` x max idf)."""
-        top = math.log(1 + (self.size + 0.5) / 0.5)
-        return (K1 + 1) * sum(self.idf.get(term, unknown * top) for term in set(terms))
+        """Return the best score possible (unknown terms weigh `unknown` x the top idf)."""
+        mass = sum(self.idf.get(term, unknown * self.top_idf) for term in set(terms))
+        return (K1 + 1) * mass

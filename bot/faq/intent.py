@@ -1,17 +1,20 @@
-"""What a citizen's message means for the FAQ: matching words, and whether it is a report."""
+"""What a citizen's message means for the FAQ: its matching words, and whether it is a report."""
 
 from __future__ import annotations
 
 import re
+import unicodedata
+from collections.abc import Sequence
+from functools import lru_cache
+from itertools import chain
 
-from bot.text import normalize
+from bot.text import expand_abbreviations, strip_telex, tokens
 
-# Chat shorthand that is unambiguous in questions to a ward (bot.text keeps the general list).
+# Chat shorthand that is clear in a question to the ward, though too ambiguous for bot.text's
+# general list ("ct" is also công ty, "v" also vậy or về, "bh" also bảo hành or bao giờ).
 SHORTHAND: dict[str, str] = {
-    "dky": "dang ky",
     "ks": "khai sinh",
     "gd": "gia dinh",
-    "kq": "ket qua",
     "lm": "lam",
     "gt": "giao thong",
     "dvc": "dich vu cong",
@@ -25,8 +28,8 @@ SHORTHAND: dict[str, str] = {
     "v": "vay",
 }
 
-# Folk and formal names of the same thing, rewritten to one form on both sides so that a
-# question in either wording meets an entry in the other. Longest phrase wins.
+# Folk and formal names of the same thing, rewritten to one form on both sides (FAQ and
+# query) so that a question in either wording meets an entry in the other.
 SYNONYMS: dict[str, str] = {
     "so hong": "so do",
     "giay chung nhan quyen su dung dat": "so do",
@@ -39,51 +42,147 @@ SYNONYMS: dict[str, str] = {
     "xoa ho khau": "xoa dang ky thuong tru",
     "giay phep lai xe": "bang lai",
     "xe hoi": "o to",
+    "xe con": "o to",  # the traffic law's own word for a car
     "chung minh thu": "chung minh nhan dan",
     "non bao hiem": "mu bao hiem",
+    "bo nhau": "ly hon",
+    "lang ma": "chui boi",
+    "chui mang": "chui boi",
     "y c": "yeu cau",
-    "thi tran hanh chinh": "thu tuc hanh chinh",
+    "thi tran hanh chinh": "thu tuc hanh chinh",  # "tt" read as thị trấn by bot.text
 }
-_SYNONYMS = {tuple(k.split()): tuple(v.split()) for k, v in SYNONYMS.items()}
-_LONGEST = max(len(k) for k in _SYNONYMS)
 
-# Words that carry no question: greetings, pronouns, particles. Removing them keeps a
-# chatty message from diluting the fuzzy scores of its few meaningful words.
-FILLERS: frozenset[str] = frozenset(
-    "a ad admin oi ah nhe nhi ha chao em e toi chau anh chi bac ban minh vay xin_chao".split()
-)
 
+# Words that carry no question: greetings, pronouns, particles (only unambiguous ones once
+# folded: "ban" may be bạn, bán or bản, "anh" anh or ảnh, "vay" vậy or vay). Dropping them
+# keeps a chatty message from diluting the fuzzy scores of its few meaningful words.
+# fmt: off
+FILLERS: frozenset[str] = frozenset({
+    "a", "ad", "admin", "oi", "ah", "nhe", "nhi", "em", "e", "toi", "chau", "minh",
+})
+# fmt: on
+
+_SEPARATOR = "0sep0"
 _AGE = re.compile(r"^(\d+)t$")  # "25t" = 25 tuổi
+# Short i and long y are spelling variants after a consonant (ký/kí, lý/lí, mỹ/mĩ).
+_FINAL_Y = re.compile(r"(?<=[^aeiouy\d])y$")
+
+
+def _spell(word: str) -> str:
+    """Unify the i/y spelling variant of one folded word."""
+    return _FINAL_Y.sub("i", word)
+
+
+def _phrase(text: str) -> tuple[str, ...]:
+    """Return a synonym table phrase as normalised words."""
+    return tuple(_spell(w) for w in text.split())
+
+
+# Synonym phrases by their first word, longest first.
+_SYNONYMS: dict[str, list[tuple[tuple[str, ...], tuple[str, ...]]]] = {}
+for _key, _value in sorted(SYNONYMS.items(), key=lambda kv: -len(kv[0])):
+    _SYNONYMS.setdefault(_phrase(_key)[0], []).append((_phrase(_key), _phrase(_value)))
+
+
+@lru_cache(maxsize=1 << 16)
+def _word(token: str) -> tuple[str, ...]:
+    """Normalise one folded token: Telex/VNI leftovers, abbreviations, ages, spelling."""
+    if age := _AGE.match(token):
+        return (age.group(1), "tuoi")
+    found = expand_abbreviations([strip_telex(token)])
+    spelled = (_spell(w) for part in found for w in SHORTHAND.get(part, part).split())
+    return tuple(w for w in spelled if w not in FILLERS)
+
+
+def words_many(texts: Sequence[str]) -> list[list[str]]:
+    """Return `words` of many texts, normalised in one pass (indexing thousands of entries)."""
+    # A separator token that normalisation keeps as it is (digits first: not VNI, not Telex).
+    joined = words(f" {_SEPARATOR} ".join(texts))
+    cuts = [i for i, word in enumerate(joined) if word == _SEPARATOR]
+    bounds = zip([-1, *cuts], [*cuts, len(joined)], strict=True)
+    out = [joined[start + 1 : end] for start, end in bounds]
+    return out if texts else []
 
 
 def words(text: str) -> list[str]:
-    """Normalise a text into matching words: shorthand, folk terms, fillers removed."""
-    raw: list[str] = []
-    for word in normalize(text).split():
-        if age := _AGE.match(word):
-            raw += [age.group(1), "tuoi"]
-        else:
-            raw += SHORTHAND.get(word, word).split()
-    return [w for w in _rewrite(raw) if w not in FILLERS]
+    """Normalise a text into matching words: as bot.text, plus shorthand, folk terms, no fillers."""
+    found = list(chain.from_iterable(map(_word, tokens(text))))
+    starts = [i for i, w in enumerate(found) if w in _SYNONYMS]
+    return _rewrite(found, starts) if starts else found
 
 
-def _rewrite(raw: list[str]) -> list[str]:
-    """Replace synonym phrases by their canonical form, longest match first."""
+def _rewrite(found: list[str], starts: list[int]) -> list[str]:
+    """Replace the synonym phrases that begin at some of `starts` by their canonical form."""
     out: list[str] = []
-    i = 0
-    while i < len(raw):
-        for size in range(min(_LONGEST, len(raw) - i), 0, -1):
-            found = _SYNONYMS.get(tuple(raw[i : i + size]))
-            if found is not None:
-                out += found
-                i += size
+    done = 0
+    for i in starts:
+        if i < done:
+            continue
+        for phrase, canonical in _SYNONYMS[found[i]]:
+            if tuple(found[i : i + len(phrase)]) == phrase:
+                out += found[done:i]
+                out += canonical
+                done = i + len(phrase)
                 break
-        else:
-            out.append(raw[i])
-            i += 1
-    return out
+    return out + found[done:]
+
+
+# A message made only of these words (with their marks: "còn đó" is not "cồn độ") is small
+# talk, whatever the folded words would match: greetings, thanks, "are you there?".
+# fmt: off
+SMALL_TALK: frozenset[str] = frozenset({
+    "vâng", "dạ", "ạ", "à", "ừ", "ừm", "ờ", "ok", "oke", "okay", "ô", "kê", "cảm", "cám", "ơn",
+    "thanks", "thank", "you", "alo", "lô", "chào", "xin", "hi", "hello", "hihi", "haha",
+    "hehe", "còn", "đó", "đấy", "đâu", "không", "ko", "k", "có", "ai", "ở", "bot", "ad",
+    "admin", "ơi", "em", "anh", "chị", "bạn", "nhé", "nha", "nhỉ", "hả", "ủa", "thế", "vậy",
+    "rồi", "r", "hiểu", "biết", "được", "đc", "tốt", "quá", "lắm", "nhiều", "chúc", "ngủ",
+    "ngon", "buổi", "sáng", "trưa", "tối", "mình", "tôi", "test",
+})
+# fmt: on
+_WORD = re.compile(r"[^\W_]+")
+
+
+def is_small_talk(query: str) -> bool:
+    """Tell whether a message is only greetings, thanks or chat, with nothing to look up."""
+    found = _WORD.findall(unicodedata.normalize("NFC", query).lower())
+    return bool(found) and all(w in SMALL_TALK for w in found)
+
+
+# Reports name a problem, and a thing or a place. Folded forms are used where they are
+# unambiguous; the others are checked with their marks, which folding would merge (hỏng and
+# hồng, vỡ and vợ, cháy and chạy, đèn and đến, chó and cho, cống and công).
+_PROBLEM = re.compile(
+    r"\b((?<!so )hong|bi tac|tac nghen|ngap|boc mui|hoi thoi|mui hoi|on ao|on qua|ro ri"
+    r"|sut lun|o ga|do trom|mat dien|mat nuoc|dut|chap dien|xa thai|xa rac|un u|tran ra|do nat"
+    r"|nghieng)\b"
+)
+_PROBLEM_MARKED = re.compile(r"\b(hỏng|vỡ|cháy|ồn|đổ|gãy|tối om|bẩn|ô nhiễm)\b")
+_THING = re.compile(
+    r"\b(den duong|duong|ngo|hem|ong nuoc|day dien|cot dien|rac|nuoc thai|cay|via he|muong"
+    r"|ho ga|karaoke|loa|khoi|bui|xuong)\b"
+)
+_THING_MARKED = re.compile(r"\b(đèn|cống|mương|cột|chó|quán|cầu)\b")
+_PLACE = re.compile(
+    r"\b((to|ngo|ngach|hem|kiet|so nha|khu pho|thon|xom|ap|khu|duong|pho) \d+"
+    r"|dau ngo|cuoi ngo|truoc nha|sau nha|(nha|ngo|xom|khu|pho) (toi|em|minh)"
+    r"|\d+ ?(h|gio)( dem| sang| toi)?|dem nao cung|ca (tuan|thang|ngay) nay"
+    r"|may (hom|ngay|tuan) nay)\b"
+)
+# A legal question asks about penalties, papers or rules, not about a place to fix.
+_LEGAL = re.compile(
+    r"\b(phat|thu tuc|giay to|ho so|quy dinh|luat|le phi|dieu kien|co duoc khong|co bi)\b"
+)
+_QUESTION = re.compile(r"\b(the nao|lam sao|ra sao|bao nhieu|co phai|khong)$")
 
 
 def looks_like_report(query: str) -> bool:
     """Tell whether a message reads like a report of a local problem, not a legal question."""
-    return False
+    marked = unicodedata.normalize("NFC", query).lower()
+    folded = " ".join(expand_abbreviations(tokens(marked)))
+    problem = _PROBLEM.search(folded) or _PROBLEM_MARKED.search(marked)
+    thing = _THING.search(folded) or _THING_MARKED.search(marked)
+    place = _PLACE.search(folded)
+    if not problem or not (thing or place) or _LEGAL.search(folded):
+        return False
+    # A general question ("... thì xử lý thế nào?") is a report only when it says where.
+    return place is not None or not ("?" in marked or _QUESTION.search(folded))

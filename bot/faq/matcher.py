@@ -2,59 +2,79 @@
 
 from __future__ import annotations
 
+import gc
 import heapq
 from collections import Counter
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass
+from itertools import chain, pairwise
 from typing import Literal
 
 from rapidfuzz import fuzz, process
 from rapidfuzz.distance import Levenshtein
 
 from bot.faq.bm25 import Bm25Index
-from bot.faq.intent import looks_like_report, words
+from bot.faq.intent import is_small_talk, looks_like_report, words, words_many
 from bot.faq.model import Faq
 from bot.text import is_syllable
 
 __all__ = ["FaqMatcher", "Match", "Reranker", "Suggestion", "looks_like_report"]
 
-# Field weights for BM25: the phrasings say what an entry answers; tags are curated keywords;
-# the answer adds recall for long, rambling questions but also mentions neighbouring topics.
-W_PHRASING = 3.0
-W_TAG = 2.0
-W_ANSWER = 1.0
+# BM25 field weights, as repeat counts: the phrasings say what an entry answers, tags are
+# curated keywords, the answer adds recall for rambling questions but also names neighbouring
+# topics. Phrasings and tags are indexed as words and adjacent pairs (Vietnamese words are
+# mostly two syllables: "thuong tru" is not "tam tru"); the long answers as words only.
+W_PHRASING = 3
+W_TAG = 2
+W_ANSWER = 1
 
-# Combined score: a weighted mean of three views of the same match (each 0..100):
-# the best token_set_ratio of a phrasing, the BM25 score as a share of the best possible for
-# this query (how much of the query the entry explains), and the idf share of the best
-# phrasing found in the query (how much of the entry's question the citizen asked).
-W_FUZZY = 0.5
+# The combined score (0..100) is a weighted mean of three views of one match:
+# - fuzzy: the best rapidfuzz token_set_ratio between the query and a phrasing (or the tags);
+# - cover: BM25 as a share of the best score possible for this query: how much of the query
+#   the entry explains (words the FAQ never uses count fully against it, see UNKNOWN_WORD);
+# - phrase: the idf share of the best phrasing that the query contains: how much of the
+#   entry's own question the citizen asked.
+# Weights chosen on the tuning half of bench/faq_queries.tsv (bench/faq_eval.py).
+W_FUZZY = 0.6
 W_COVER = 0.2
-W_PHRASE = 0.3
+W_PHRASE = 0.2
 
-# How much of the best possible BM25 score a query word / word pair the FAQ never uses counts
-# for (x the largest idf): an unknown word is strong evidence the FAQ does not cover the question.
+# How much a query word the FAQ never uses weighs in `cover`, times the largest idf: an
+# unknown word ("visa", "bitcoin") is strong evidence that the FAQ does not cover the question.
+# An unknown word pair is weak evidence (a rambling question makes many), so it weighs nothing.
 UNKNOWN_WORD = 1.0
-UNKNOWN_PAIR = 0.0
 
-# Question scaffolding left out of the fuzzy comparison, where shared "có ... không" would
-# otherwise make any short message look like a near-copy of some phrasing.
-STOPWORDS: frozenset[str] = frozenset(
-    "co khong the nao thi o duoc bi dau sao gi phai la cua cho ma va voi roi nhu neu khi nhung".split()
-)
+# Question scaffolding left out of the fuzzy comparison, where a shared "có ... không" would
+# make any short message look like a near-copy of some phrasing.
+# fmt: off
+STOPWORDS: frozenset[str] = frozenset({
+    "co", "khong", "the", "nao", "thi", "o", "duoc", "bi", "dau", "sao", "gi", "phai", "la",
+    "cua", "cho", "ma", "va", "voi", "roi", "nhu", "neu", "khi", "nhung",
+})
+# fmt: on
 
-# Decision thresholds on the combined score.
+# Decisions on the combined score of the best entry, chosen on the tuning half (odd lines) of
+# bench/faq_queries.tsv; bench/faq_eval.py reports the held-out half separately.
+# ANSWER_AT: the best tuning top-1 (with at most 1 of its 38 unanswerable queries answered)
+# holds from 58 to 60; we take the top of that plateau, as 38 queries estimate the share of
+# unanswerable questions answered only coarsely and that limit (5 %) is the harder one.
+# ANSWER_MARGIN: requiring a lead over the runner-up did not pay; a near-tie is answered
+# right about half the time, and the runner-up is offered below the answer anyway.
+# SUGGEST_AT: no answerable tuning query scores below 45; greetings and thanks score 18-38.
 ANSWER_AT = 60.0
-ANSWER_MARGIN = 5.0
-SUGGEST_AT = 35.0
+ANSWER_MARGIN = 0.0
+SUGGEST_AT = 40.0
 
-# The fuzzy stage scans every phrasing while the FAQ is small; beyond this many entries it
-# scores only the phrasings of the BM25 shortlist (a full token_set_ratio scan of 40,000
-# phrasings costs ~100 ms).
-FULL_SCAN_ENTRIES = 1000
-SHORTLIST = 60
+# The fuzzy stage scans every phrasing while the FAQ is small. A bigger FAQ is first narrowed
+# by BM25 over its rarer words (a term in more than LONGEST_POSTINGS entries is left to the
+# exact rescoring) to SHORTLIST entries: a full token_set_ratio scan of 50,000 phrasings
+# costs ~100 ms a query.
+FULL_SCAN_ENTRIES = 200
+LONGEST_POSTINGS = 300
+SHORTLIST = 30
 
-# An optional later stage (e.g. embeddings): query and ranked (entry id, score) -> rescored.
+# An optional later stage (e.g. embeddings): (query, ranked (entry id, score)) -> re-ranked.
 Reranker = Callable[[str, Sequence[tuple[str, float]]], Sequence[tuple[str, float]]]
 
 
@@ -71,156 +91,206 @@ class Match:
     """The decision for one query: answer with an entry, suggest some, or none."""
 
     decision: Literal["answer", "suggest", "none"]
-    id: str | None
-    score: float
-    suggestions: tuple[Suggestion, ...]
-
-
-@dataclass(frozen=True, slots=True)
-class Phrasing:
-    """One way of asking an entry's question, prepared for both comparisons."""
-
-    entry: int
-    text: str  # normalised words for token_set_ratio
-    terms: tuple[str, ...]  # its words and word pairs
-    mass: float  # their summed idf
+    id: str | None  # the entry answered with, or the best suggestion
+    score: float  # the best candidate's combined score, 0..100
+    suggestions: tuple[Suggestion, ...]  # best first, at most 3; for "answer" the runners-up
 
 
 @dataclass(frozen=True, slots=True)
 class FaqMatcher:
-    """Precomputed matching data for one FAQ; immutable and safe to share between threads."""
+    """Precomputed matching data for one FAQ; immutable, so safe to share between threads."""
 
     ids: tuple[str, ...]
-    phrasings: tuple[Phrasing, ...]
-    texts: tuple[str, ...]  # phrasing texts, for rapidfuzz's batch scan
-    by_entry: tuple[tuple[int, ...], ...]  # entry number -> its phrasing numbers
+    texts: tuple[str, ...]  # per phrasing (tags count as one): content words, for rapidfuzz
+    terms: tuple[tuple[str, ...], ...]  # per phrasing: its indexed words and pairs
+    masses: tuple[float, ...]  # per phrasing: the summed idf of those terms
+    owners: tuple[int, ...]  # per phrasing: its entry
+    by_entry: tuple[range, ...]  # per entry: its phrasings
     index: Bm25Index
-    vocabulary: tuple[str, ...]  # known words, most frequent first
-    known: frozenset[str]
+    vocabulary: tuple[str, ...]  # known words, most frequent first (for typo correction)
     reranker: Reranker | None = None
 
     @classmethod
     def build(cls, faq: Faq, reranker: Reranker | None = None) -> FaqMatcher:
-        """Normalise every phrasing and index every entry."""
-        asked: list[tuple[int, list[str]]] = []
-        docs: list[Counter[str]] = []
-        frequency: Counter[str] = Counter()
-        for number, entry in enumerate(faq.entries):
-            doc: Counter[str] = Counter()
-            for text in entry.phrasings:
-                found = words(text)
-                asked.append((number, found))
-                _add(doc, found, W_PHRASING)
-                frequency.update(found)
-            for tag in entry.tags:
-                _add(doc, words(tag), W_TAG)
-            answer = words(entry.answer)
-            _add(doc, answer, W_ANSWER)
-            frequency.update(answer)
-            docs.append(doc)
-        index = Bm25Index.build(docs)
-        phrasings = tuple(_phrasing(number, found, index) for number, found in asked)
-        by_entry: list[list[int]] = [[] for _ in faq.entries]
-        for position, phrasing in enumerate(phrasings):
-            by_entry[phrasing.entry].append(position)
+        """Normalise every phrasing, tag and answer, and index every entry."""
+        with _gc_paused():
+            return cls._build(faq, reranker)
+
+    @classmethod
+    def _build(cls, faq: Faq, reranker: Reranker | None) -> FaqMatcher:
+        """Build the matcher (see `build`)."""
+        fields = _Fields.read(faq)
+        # In a big FAQ only question words nominate candidates (answer words still count in
+        # every score); that halves the postings to build.
+        big = len(fields.docs) > FULL_SCAN_ENTRIES
+        index = Bm25Index.build(fields.docs, fields.keys if big else None)
+        idf = index.idf
+        unique = [tuple(dict.fromkeys(found)) for found in fields.terms]
         return cls(
             ids=tuple(e.id for e in faq.entries),
-            phrasings=phrasings,
-            texts=tuple(p.text for p in phrasings),
-            by_entry=tuple(tuple(p) for p in by_entry),
+            texts=tuple(_fuzzy_text(found) for found in fields.phrasings),
+            terms=tuple(unique),
+            masses=tuple(sum(map(idf.__getitem__, found)) or 1.0 for found in unique),
+            owners=tuple(n for n, span in enumerate(fields.by_entry) for _ in span),
+            by_entry=tuple(fields.by_entry),
             index=index,
-            vocabulary=tuple(w for w, _ in frequency.most_common() if w.isalpha()),
-            known=frozenset(frequency),
+            # Words (not pairs or numbers), the most common first: ties in typo correction
+            # go to the likelier word.
+            vocabulary=tuple(sorted((t for t in idf if t.isalpha()), key=idf.__getitem__)),
             reranker=reranker,
         )
 
     def match(self, query: str) -> Match:
         """Rank the entries for a query and decide whether to answer, suggest or give up."""
-        found = [self._correct(w) for w in words(query)]
-        if not found:
-            return Match("none", None, 0.0, ())
-        ranked = self.rank(found)
-        if self.reranker is not None:
+        found = [] if is_small_talk(query) else [self._correct(w) for w in words(query)]
+        ranked = self.rank(found) if found else []
+        if self.reranker is not None and ranked:
             ranked = list(self.reranker(query, ranked))
         return _decide(ranked)
 
     def rank(self, found: list[str]) -> list[tuple[str, float]]:
-        """Return (entry id, combined score) best first for normalised query words."""
+        """Return the best four (entry id, combined score) for normalised query words."""
+        asked = set(found + _pairs(found))
+        partial = {
+            entry: W_FUZZY * fuzzy + W_COVER * cover
+            for entry, (fuzzy, cover) in self.candidates(found).items()
+        }
+        # The phrase share costs most and adds at most W_PHRASE * 100: skip the entries that
+        # could not reach the top four with it.
+        floor = min(heapq.nlargest(4, partial.values()), default=0.0) - W_PHRASE * 100
         combined = {
-            e: W_FUZZY * fuzzy + W_COVER * cover + W_PHRASE * phrase
-            for e, (fuzzy, cover, phrase) in self.components(found).items()
+            entry: score + W_PHRASE * self._phrase(entry, asked)
+            for entry, score in partial.items()
+            if score >= floor
         }
         best = heapq.nlargest(4, combined.items(), key=lambda item: item[1])
-        return [(self.ids[e], round(score, 1)) for e, score in best]
+        return [(self.ids[entry], round(score, 1)) for entry, score in best]
 
-    def components(self, found: list[str]) -> dict[int, tuple[float, float, float]]:
-        """Return entry -> (fuzzy, query coverage, phrasing coverage), each 0..100."""
-        pairs = _pairs(found)
-        bm25 = self.index.scores(found + pairs)
-        best = self.index.best(found, UNKNOWN_WORD) + self.index.best(pairs, UNKNOWN_PAIR)
+    def candidates(self, found: list[str]) -> dict[int, tuple[float, float]]:
+        """Return entry -> (fuzzy, cover), each 0..100, for the entries worth ranking."""
+        terms = found + _pairs(found)
+        best = self.index.best(found, UNKNOWN_WORD) + self.index.best(_pairs(found), 0.0)
         scale = 100 / (best or 1.0)
-        fuzzy = self._fuzzy(" ".join(w for w in found if w not in STOPWORDS), bm25)
-        asked = set(found) | set(pairs)
-        result = {}
-        for e, score in fuzzy.items():
-            phrase = max(self._covered(p, asked) for p in self.by_entry[e])
-            result[e] = (score, min(100.0, bm25.get(e, 0.0) * scale), phrase)
-        return result
+        text = _fuzzy_text(found)
+        if len(self.ids) <= FULL_SCAN_ENTRIES:  # every term is in the postings: exact
+            bm25 = self.index.scores(terms)
+            fuzzy = self._scan(text)
+        else:
+            rough = self.index.scores(terms, longest=LONGEST_POSTINGS)
+            shortlist = heapq.nlargest(SHORTLIST, rough, key=rough.__getitem__)
+            bm25 = {entry: self.index.score(terms, entry) for entry in shortlist}
+            fuzzy = {entry: self._fuzzy(text, entry) for entry in shortlist}
+        return {
+            entry: (score, min(100.0, bm25.get(entry, 0.0) * scale))
+            for entry, score in fuzzy.items()
+        }
 
-    def _covered(self, number: int, asked: set[str]) -> float:
-        """Return the share (0..100) of a phrasing's idf mass that the query also has."""
-        phrasing = self.phrasings[number]
-        idf = self.index.idf
-        return 100 * sum(idf[t] for t in phrasing.terms if t in asked) / phrasing.mass
-
-    def _fuzzy(self, text: str, bm25: dict[int, float]) -> dict[int, float]:
-        """Return entry -> best token_set_ratio over its phrasings."""
+    def _scan(self, text: str) -> dict[int, float]:
+        """Return entry -> best token_set_ratio, over every phrasing of the FAQ."""
         best: dict[int, float] = {}
-        if len(self.ids) <= FULL_SCAN_ENTRIES:
-            scores = process.extract(
-                text, self.texts, scorer=fuzz.token_set_ratio, processor=None, limit=None
-            )
-            for _, score, number in scores:
-                owner = self.phrasings[number].entry
-                best[owner] = max(best.get(owner, 0.0), score)
-            return best
-        for entry in heapq.nlargest(SHORTLIST, bm25, key=bm25.__getitem__):
-            best[entry] = max(
-                fuzz.token_set_ratio(text, self.texts[p]) for p in self.by_entry[entry]
-            )
+        found = process.extract_iter(text, self.texts, scorer=fuzz.token_set_ratio, processor=None)
+        for _, score, number in found:
+            owner = self.owners[number]
+            best[owner] = max(best.get(owner, 0.0), score)
         return best
+
+    def _fuzzy(self, text: str, entry: int) -> float:
+        """Return an entry's best token_set_ratio over its phrasings."""
+        return max(
+            (fuzz.token_set_ratio(text, self.texts[p]) for p in self.by_entry[entry]), default=0.0
+        )
+
+    def _phrase(self, entry: int, asked: set[str]) -> float:
+        """Return the largest idf share (0..100) of one of an entry's phrasings in the query."""
+        idf = self.index.idf
+        shares = (
+            sum(idf[t] for t in self.terms[p] if t in asked) / self.masses[p]
+            for p in self.by_entry[entry]
+        )
+        return 100 * max(shares, default=0.0)
 
     def _correct(self, word: str) -> str:
         """Replace a non-word by a known word a single typo away (thuog -> thuong)."""
         # Real syllables are left alone: "mieng" is not a typo of "mien".
-        if word in self.known or len(word) < 3 or not word.isalpha() or is_syllable(word):
+        if word in self.index.idf or len(word) < 3 or not word.isalpha() or is_syllable(word):
             return word
-        found = process.extractOne(
-            word, self.vocabulary, scorer=Levenshtein.distance, score_cutoff=1
-        )
-        # A three-letter non-word may miss a letter (dug -> dung) but dropping one is a guess.
-        if found is None or (len(word) == 3 and len(found[0]) < 4):
-            return word
-        return str(found[0])
+        # A three-letter non-word may lack a letter (dug -> dung); dropping one is a guess.
+        shortest = 4 if len(word) == 3 else 0
+        for known, _, _ in process.extract(
+            word, self.vocabulary, scorer=Levenshtein.distance, score_cutoff=1, limit=8
+        ):
+            if len(known) >= shortest:
+                return str(known)
+        return word
 
 
-def _phrasing(entry: int, found: list[str], index: Bm25Index) -> Phrasing:
-    """Prepare one phrasing: fuzzy text, terms and their idf mass."""
-    terms = tuple(dict.fromkeys(found + _pairs(found)))
-    mass = sum(index.idf[t] for t in terms) or 1.0
-    text = " ".join(w for w in found if w not in STOPWORDS)
-    return Phrasing(entry, text, terms, mass)
+@dataclass(frozen=True, slots=True)
+class _Fields:
+    """An FAQ's normalised text, per entry and per phrasing, before indexing."""
+
+    docs: list[Counter[str]]  # per entry: field-weighted term frequencies
+    keys: list[set[str]]  # per entry: its question terms (phrasings and tags)
+    phrasings: list[list[str]]  # words of each phrasing; an entry's tags count as one
+    terms: list[list[str]]  # words and pairs of each phrasing
+    by_entry: list[range]  # per entry: its phrasings
+
+    @classmethod
+    def read(cls, faq: Faq) -> _Fields:
+        """Normalise all of an FAQ's text in three batches (fast for big FAQs)."""
+        entries = faq.entries
+        asked = iter(words_many([p for e in entries for p in e.phrasings]))
+        tagged = iter(words_many([t for e in entries for t in e.tags]))
+        answers = words_many([e.answer for e in entries])
+        fields = cls([], [], [], [], [])
+        for entry, answer in zip(entries, answers, strict=True):
+            questions = [next(asked) for _ in entry.phrasings]
+            tags = [next(tagged) for _ in entry.tags]
+            start = len(fields.phrasings)
+            fields.phrasings.extend(questions)
+            fields.terms.extend(found + _pairs(found) for found in questions)
+            if tags:  # the tags, read as one more way of asking
+                fields.phrasings.append([w for tag in tags for w in tag])
+                fields.terms.append([t for tag in tags for t in tag + _pairs(tag)])
+            mine = fields.terms[start:]
+            fields.by_entry.append(range(start, len(fields.phrasings)))
+            doc = _questions(mine, bool(tags))
+            fields.keys.append(set(doc))
+            doc.update(answer * W_ANSWER)
+            fields.docs.append(doc)
+        return fields
 
 
-def _add(doc: Counter[str], found: list[str], weight: float) -> None:
-    """Add a field's words and adjacent-word pairs to a document's term weights."""
-    for term in found + _pairs(found):
-        doc[term] += weight
+@contextmanager
+def _gc_paused() -> Iterator[None]:
+    """Pause the cyclic garbage collector (and restore its state afterwards)."""
+    # Indexing allocates millions of small lists and tuples, none of them cyclic; the collector
+    # would walk them all again and again (a quarter of a 10,000-entry build).
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
+
+
+def _questions(terms: list[list[str]], tagged: bool) -> Counter[str]:
+    """Return the field-weighted frequencies of an entry's question terms (repeats: in C)."""
+    questions = terms[:-1] if tagged else terms
+    doc = Counter(list(chain.from_iterable(questions)) * W_PHRASING)
+    if tagged:
+        doc.update(terms[-1] * W_TAG)
+    return doc
 
 
 def _pairs(found: list[str]) -> list[str]:
-    """Return adjacent word pairs: Vietnamese words are often two syllables."""
-    return [f"{a}_{b}" for a, b in zip(found, found[1:], strict=False)]
+    """Return adjacent word pairs."""
+    return [f"{a}_{b}" for a, b in pairwise(found)]
+
+
+def _fuzzy_text(found: list[str]) -> str:
+    """Return the words token_set_ratio compares: all but the question scaffolding."""
+    return " ".join(w for w in found if w not in STOPWORDS)
 
 
 def _decide(ranked: Sequence[tuple[str, float]]) -> Match:
