@@ -2,15 +2,18 @@
 
 The bot runs as its own process (as in production), so its peak RSS is its own. Messages are
 injected open-loop at a fixed rate, spread over many private chats; a message's latency runs
-from its injection until the bot's reply to that chat reaches the emulator.
+from its injection until the bot's reply to that chat reaches the emulator. `--questions` sets
+the share of free-text questions (taken from bench/faq_queries.tsv, answered from the FAQ);
+the rest are commands (/status, /help).
 
-    .venv/bin/python bench/messages.py [--rate 250] [--seconds 20] [--citizens 500]
+    .venv/bin/python bench/messages.py [--rate 200] [--seconds 20] [--questions 0.5]
 """
 
 from __future__ import annotations
 
 import argparse
 import asyncio
+import csv
 import json
 import os
 import statistics
@@ -47,10 +50,21 @@ def peak_rss_mb(pid: int) -> float:
     return float("nan")
 
 
+def questions() -> list[str]:
+    """Return citizens' questions from the labelled FAQ query set (each gets an FAQ reply)."""
+    path = Path(__file__).with_name("faq_queries.tsv")
+    with path.open(encoding="utf-8") as handle:
+        return [row["query"] for row in csv.DictReader(handle, delimiter="\t")]
+
+
 async def inject(
-    emu: BotApiEmulator, users: list[EmuUser], rate: float, seconds: float
+    emu: BotApiEmulator, users: list[EmuUser], rate: float, seconds: float, share: float
 ) -> list[tuple[int, float]]:
-    """Send messages at `rate` per second for `seconds`; return (chat, sent_at) in order."""
+    """Send messages at `rate` per second for `seconds`; return (chat, sent_at) in order.
+
+    A `share` of them are free-text questions (answered from the FAQ), the rest commands.
+    """
+    asked = questions()
     sent: list[tuple[int, float]] = []
     start = time.monotonic()
     total = int(rate * seconds)
@@ -60,7 +74,9 @@ async def inject(
         if delay > 0:
             await asyncio.sleep(delay)
         user = users[n % len(users)]
-        emu.send_text(user.id, user, "/status" if n % 4 == 0 else "cho em hỏi thủ tục với ạ")
+        command = "/status" if n % 2 else "/help"
+        text = asked[n % len(asked)] if n % 100 < share * 100 else command
+        emu.send_text(user.id, user, text)
         sent.append((user.id, time.time()))
     return sent
 
@@ -82,7 +98,7 @@ def latencies(emu: BotApiEmulator, sent: list[tuple[int, float]]) -> list[float]
     return result
 
 
-async def main(rate: float, seconds: float, citizens: int) -> dict[str, float]:
+async def main(rate: float, seconds: float, citizens: int, share: float) -> dict[str, float]:
     """Run the benchmark and return its figures."""
     with tempfile.TemporaryDirectory() as folder:
         async with BotApiEmulator() as emu:
@@ -93,7 +109,7 @@ async def main(rate: float, seconds: float, citizens: int) -> dict[str, float]:
             emu.send_text(warm.id, warm, "/start")
             await emu.wait_for_bot_messages(warm.id, 1, timeout=30)
             began = time.time()
-            sent = await inject(emu, users, rate, seconds)
+            sent = await inject(emu, users, rate, seconds, share)
             expected = len(sent) + 1
             await emu.wait_for(
                 lambda: sum(c.ok for c in emu.calls_of("sendMessage")) >= expected, timeout=120
@@ -107,6 +123,7 @@ async def main(rate: float, seconds: float, citizens: int) -> dict[str, float]:
     return {
         "messages": len(sent),
         "offered_rate": rate,
+        "question_share": share,
         "handled_per_s": round(len(lat) / (finished - began), 1),
         "p50_ms": round(quantiles[49] * 1000, 1),
         "p99_ms": round(quantiles[98] * 1000, 1),
@@ -117,11 +134,14 @@ async def main(rate: float, seconds: float, citizens: int) -> dict[str, float]:
 
 if __name__ == "__main__":
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--rate", type=float, default=250.0, help="messages per second offered")
+    parser.add_argument("--rate", type=float, default=200.0, help="messages per second offered")
     parser.add_argument("--seconds", type=float, default=20.0, help="how long to offer them")
     parser.add_argument("--citizens", type=int, default=500, help="distinct private chats")
+    parser.add_argument(
+        "--questions", type=float, default=0.0, help="share of FAQ questions (0..1), rest commands"
+    )
     args = parser.parse_args()
-    figures = asyncio.run(main(args.rate, args.seconds, args.citizens))
+    figures = asyncio.run(main(args.rate, args.seconds, args.citizens, args.questions))
     for key, value in figures.items():
         print(f"{key:>16}: {value}")
     print(json.dumps(figures))
