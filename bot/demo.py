@@ -143,6 +143,11 @@ class World:
                 return message
         raise LookupError(f"no card for {code} in chat {chat}")
 
+    def receipt_code(self, chat: int) -> str:
+        """Return the tracking code from the newest receipt in a citizen's chat."""
+        receipt = self.find(chat, "Mã tra cứu")
+        return (receipt.plain_text or "").split("Mã tra cứu: ")[1][:9]
+
     def last(self, chat: int) -> StoredMessage:
         """Return the newest bot message in a chat."""
         return self.emulator.bot_messages(chat)[-1]
@@ -185,8 +190,7 @@ async def fill_feedback(world: World, citizen: EmuUser, ward_text: str, text: st
 async def confirm(world: World, citizen: EmuUser) -> str:
     """Press «Gửi» on the summary and return the tracking code from the receipt."""
     await world.press(citizen.id, citizen, "Gửi")
-    receipt = world.find(citizen.id, "Mã tra cứu")
-    return (receipt.plain_text or "").split("Mã tra cứu: ")[1][:9]
+    return world.receipt_code(citizen.id)
 
 
 async def submit_feedback(world: World, citizen: EmuUser, ward_text: str, text: str) -> str:

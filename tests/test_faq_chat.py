@@ -41,7 +41,7 @@ async def test_unanswered_question_goes_to_the_ward_as_a_ticket(
     await world.say(citizen.id, citizen, "Bỏ qua")
     assert "Loại: Câu hỏi" in (world.last(citizen.id).plain_text or "")
     await world.press(citizen.id, citizen, "Gửi")
-    code = (world.find(citizen.id, "Mã tra cứu").plain_text or "").split("Mã tra cứu: ")[1][:9]
+    code = world.receipt_code(citizen.id)
     card = world.card(group.id, code)
     await world.say(
         group.id,

@@ -13,8 +13,7 @@ from emulator.model import EmuChat, EmuUser
 async def test_full_scenario_reaches_everyone(world: World) -> None:
     citizen, group, _officer = await play(world)
     emu = world.emulator
-    receipt = world.find(citizen.id, "Mã tra cứu")
-    code = (receipt.plain_text or "").split("Mã tra cứu: ")[1][:9]
+    code = world.receipt_code(citizen.id)
     card = world.card(group.id, code)
     assert "Đã giải quyết" in (card.plain_text or "") and "Bình Trần" in (card.plain_text or "")
     assert card.edits >= 2 and not (card.reply_markup or {}).get("inline_keyboard")

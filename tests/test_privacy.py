@@ -26,8 +26,7 @@ async def denounce(world: World, citizen: EmuUser) -> str:
     world.emulator.send_contact(chat, citizen, phone=PHONE, first_name="Tố")
     await world.idle()
     await world.press(chat, citizen, "Gửi")
-    receipt = world.find(chat, "Mã tra cứu")
-    return (receipt.plain_text or "").split("Mã tra cứu: ")[1][:9]
+    return world.receipt_code(chat)
 
 
 async def test_denouncer_identity_hidden_from_group_and_logs(
