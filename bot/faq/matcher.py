@@ -188,7 +188,10 @@ class FaqMatcher:
     def _scan(self, text: str) -> dict[int, float]:
         """Return entry -> best token_set_ratio, over every phrasing of the FAQ."""
         best: dict[int, float] = {}
-        found = process.extract_iter(text, self.texts, scorer=fuzz.token_set_ratio, processor=None)
+        # One call scores every phrasing in C++ (extract_iter would resume Python per phrasing).
+        found = process.extract(
+            text, self.texts, scorer=fuzz.token_set_ratio, processor=None, limit=None
+        )
         for _, score, number in found:
             owner = self.owners[number]
             best[owner] = max(best.get(owner, 0.0), score)
