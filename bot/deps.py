@@ -25,7 +25,6 @@ class Actor:
     name: str | None
 
 
-SYSTEM = Actor("system", None, None)
 CITIZEN = Actor("citizen", None, None)  # a citizen's name is on the ticket, not in its history
 
 

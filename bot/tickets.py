@@ -7,7 +7,7 @@ from datetime import UTC, datetime
 
 from bot import texts
 from bot.codes import new_code
-from bot.deps import CITIZEN, SYSTEM, Actor, Deps
+from bot.deps import CITIZEN, Actor, Deps
 from bot.kinds import Kind
 from bot.messages import Button, Outgoing, escape
 from bot.render import CARD_DESCRIPTION_LIMIT, card_buttons, card_text, local_date
@@ -264,6 +264,3 @@ class TicketService:
             code = new_code()
             if not await self._d.tickets.code_exists(code):
                 return code
-
-
-__all__ = ["SYSTEM", "Attachment", "NewTicket", "TicketService"]

@@ -87,14 +87,6 @@ class OutboxRepository:
         )
         return None if row is None or row["t"] is None else float(row["t"])
 
-    async def mark_sent(self, item_id: int, message_id: int | None, now: float) -> None:
-        """Record a delivered call."""
-        await self._db.execute(
-            "UPDATE outbox SET status = 'sent', sent_at = ?, message_id = ?, "
-            "attempts = attempts + 1 WHERE id = ?",
-            (now, message_id, item_id),
-        )
-
     async def mark_sent_many(self, sent: list[tuple[int, int | None]], now: float) -> None:
         """Record delivered calls: (outbox id, message id) pairs."""
         await self._db.execute_many(
@@ -125,13 +117,6 @@ class OutboxRepository:
             "UPDATE outbox SET status = 'failed', error = ?, attempts = attempts + 1 WHERE id = ?",
             (error, item_id),
         )
-
-    async def count(self, status: str) -> int:
-        """Count calls in one status."""
-        row = await self._db.fetch_one(
-            "SELECT COUNT(*) AS n FROM outbox WHERE status = ?", (status,)
-        )
-        return 0 if row is None else int(row["n"])
 
 
 def _dump(value: dict[str, Any] | None) -> str | None:

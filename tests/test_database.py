@@ -64,7 +64,7 @@ async def test_outbox_flags_calls_in_flight_at_a_crash(tmp_path: Path) -> None:
     assert [i.chat_id for i in taken] == [1, 2]  # one per chat, oldest first
     async with db.transaction():
         assert await outbox.due(1.0, 10, {1, 2}) == []
-        await outbox.mark_sent(taken[0].id, 10, 2.0)
+        await outbox.mark_sent_many([(taken[0].id, 10)], 2.0)
         assert await outbox.recover_in_flight() == 1  # chat 2's call was never confirmed
         row = await db.fetch_one("SELECT ambiguous FROM outbox WHERE id = ?", (taken[1].id,))
     assert row is not None and row["ambiguous"] == 1
