@@ -50,6 +50,12 @@ def peak_rss_mb(pid: int) -> float:
     return float("nan")
 
 
+def cpu_seconds(pid: int) -> float:
+    """Return the CPU time (user + system) a process has used so far, in seconds."""
+    fields = Path(f"/proc/{pid}/stat").read_text().rpartition(")")[2].split()
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
 def questions() -> list[str]:
     """Return citizens' questions from the labelled FAQ query set (each gets an FAQ reply)."""
     path = Path(__file__).with_name("faq_queries.tsv")
@@ -108,7 +114,7 @@ async def main(rate: float, seconds: float, citizens: int, share: float) -> dict
             warm = users[0]
             emu.send_text(warm.id, warm, "/start")
             await emu.wait_for_bot_messages(warm.id, 1, timeout=30)
-            began = time.time()
+            began, cpu_before = time.time(), cpu_seconds(bot.pid)
             sent = await inject(emu, users, rate, seconds, share)
             expected = len(sent) + 1
             await emu.wait_for(
@@ -116,6 +122,7 @@ async def main(rate: float, seconds: float, citizens: int, share: float) -> dict
             )
             finished = max(c.at for c in emu.calls_of("sendMessage"))
             rss = peak_rss_mb(bot.pid)
+            cpu = cpu_seconds(bot.pid) - cpu_before
             bot.terminate()
             await bot.wait()
             lat = sorted(latencies(emu, sent))
@@ -129,6 +136,7 @@ async def main(rate: float, seconds: float, citizens: int, share: float) -> dict
         "p99_ms": round(quantiles[98] * 1000, 1),
         "max_ms": round(lat[-1] * 1000, 1),
         "bot_peak_rss_mb": round(rss, 1),
+        "bot_cpu_ms_per_message": round(cpu * 1000 / len(sent), 2),
     }
 
 

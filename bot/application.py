@@ -7,7 +7,7 @@ import contextlib
 import logging
 from typing import cast
 
-from telegram import BotCommand, Update
+from telegram import BotCommand
 from telegram.error import TelegramError
 from telegram.ext import AIORateLimiter, ApplicationBuilder
 
@@ -18,7 +18,7 @@ from bot.services import open_services
 from handlers import admin, citizen, faq_admin, officer
 from handlers.context import CONTEXT_TYPES, BotApp, BotContext
 from handlers.delivery import MAX_IN_FLIGHT, Sender
-from handlers.dispatch import dispatch, poll, record_error
+from handlers.dispatch import JSONDict, dispatch, poll, record_error
 from handlers.http import AiohttpRequest
 
 log = logging.getLogger(__name__)
@@ -114,7 +114,7 @@ async def run(app: BotApp, stop: asyncio.Event) -> None:
         services = app.bot_data.services
         assert services is not None
         sender = Sender(app, services)
-        parsed: dict[int, Update] = {}
+        parsed: dict[int, JSONDict] = {}
         tasks = [
             asyncio.create_task(poll(app, stop, parsed), name="poll"),
             asyncio.create_task(dispatch(app, stop, parsed), name="dispatch"),

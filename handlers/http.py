@@ -68,7 +68,7 @@ class AiohttpRequest(BaseRequest):
                 method,
                 url,
                 data=_body(request_data),
-                headers={"User-Agent": self.USER_AGENT},
+                headers=_headers(request_data),
                 timeout=timeout,
             ) as response:
                 return response.status, await response.read()
@@ -85,12 +85,27 @@ def _given(value: float | object | None, default: float) -> float | None:
     return None if value is None else float(value)
 
 
-def _body(request_data: RequestData | None) -> aiohttp.FormData | dict[str, str] | None:
+_FORM_HEADERS = {
+    "User-Agent": BaseRequest.USER_AGENT,
+    "Content-Type": "application/x-www-form-urlencoded",
+}
+_PLAIN_HEADERS = {"User-Agent": BaseRequest.USER_AGENT}
+
+
+def _headers(request_data: RequestData | None) -> dict[str, str]:
+    """Return the headers for a body from `_body` (aiohttp sets multipart's own)."""
+    if request_data is None or request_data.contains_files:
+        return _PLAIN_HEADERS
+    return _FORM_HEADERS
+
+
+def _body(request_data: RequestData | None) -> aiohttp.FormData | bytes | None:
     """Encode parameters as a form, or as multipart when files are attached."""
     if request_data is None:
         return None
     if not request_data.contains_files:
-        return request_data.json_parameters
+        # Encoded here: given a dict, aiohttp builds a FormData and a multipart writer per call.
+        return request_data.url_encoded_parameters().encode()
     form = aiohttp.FormData()
     for name, value in request_data.json_parameters.items():
         form.add_field(name, value)

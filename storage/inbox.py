@@ -29,14 +29,6 @@ class InboxRepository:
             [(update_id, payload, now) for update_id, payload in updates],
         )
 
-    async def add(self, update_id: int, payload: str, now: float) -> bool:
-        """Store an update unless it was seen before; tell whether it was new."""
-        count = await self._db.execute_rowcount(
-            "INSERT OR IGNORE INTO inbox (update_id, payload, received_at) VALUES (?, ?, ?)",
-            (update_id, payload, now),
-        )
-        return count == 1
-
     async def pending(self, limit: int) -> list[InboxItem]:
         """Return the oldest updates not yet handled."""
         rows = await self._db.fetch_all(

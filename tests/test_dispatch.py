@@ -35,7 +35,8 @@ async def test_same_update_twice_relays_once(
     ]
     assert len(again) == 1
     async with world.services.db.transaction():
-        assert not await world.services.deps.inbox.add(update.update_id, update.to_json(), 0.0)
+        await world.services.deps.inbox.add_many([(update.update_id, update.to_json())], 0.0)
+        assert not await world.services.deps.inbox.still_pending([update.update_id])
         ticket = await world.services.deps.tickets.by_code(code)
         assert ticket is not None
         events = await world.services.deps.tickets.events(ticket.id)
