@@ -104,7 +104,7 @@ async def open_services(settings: Settings, clock: Clock = time.time) -> Service
     )
     tickets = TicketService(deps)
     views = ViewService(deps)
-    live_faq = LiveFaq(deps.faq)
+    live_faq = LiveFaq(deps.faq, db)
     faq_admin = FaqAdmin(deps, live_faq, deps.faq)
     relay = RelayService(deps, tickets, faq_admin)
     intake = IntakeService(deps, tickets)

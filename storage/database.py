@@ -7,7 +7,7 @@ import contextlib
 import contextvars
 import logging
 import sqlite3
-from collections.abc import AsyncIterator, Iterable
+from collections.abc import AsyncIterator, Callable, Iterable
 from contextlib import asynccontextmanager
 from importlib import resources
 from pathlib import Path
@@ -23,6 +23,10 @@ Row = aiosqlite.Row
 # join it instead of deadlocking on the lock.
 _in_transaction: contextvars.ContextVar[bool] = contextvars.ContextVar(
     "danvan_in_transaction", default=False
+)
+# What the current transaction runs once it has committed (dropped if it rolls back).
+_on_commit: contextvars.ContextVar[list[Callable[[], None]]] = contextvars.ContextVar(
+    "danvan_on_commit"
 )
 
 
@@ -66,6 +70,8 @@ class Database:
             return
         async with self._lock:
             token = _in_transaction.set(True)
+            hooks: list[Callable[[], None]] = []
+            hooks_token = _on_commit.set(hooks)
             try:
                 # BEGIN and COMMIT run in aiosqlite's thread even if this task is cancelled
                 # while awaiting them, so a failure anywhere here must end in ROLLBACK.
@@ -77,6 +83,18 @@ class Database:
                 raise
             finally:
                 _in_transaction.reset(token)
+                _on_commit.reset(hooks_token)
+        for hook in hooks:
+            hook()
+
+    def on_commit(self, hook: Callable[[], None]) -> None:
+        """Run `hook` once the current transaction has committed; never if it rolls back.
+
+        For state kept outside the database (caches, loaded content), so that memory never
+        shows what the database does not hold.
+        """
+        self._require_transaction()
+        _on_commit.get().append(hook)
 
     async def _rollback(self) -> None:
         """Roll back whatever is open; shielded so a second cancellation cannot skip it."""

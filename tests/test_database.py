@@ -54,6 +54,23 @@ async def test_access_outside_a_transaction_is_a_bug(tmp_path: Path) -> None:
     await db.close()
 
 
+async def test_commit_hooks_run_after_commit_and_never_after_rollback(tmp_path: Path) -> None:
+    db = await Database.open(tmp_path / "h.db")
+    ran: list[str] = []
+    async with db.transaction():
+        db.on_commit(lambda: ran.append("outer"))
+        async with db.transaction():  # a nested block joins the outer transaction
+            db.on_commit(lambda: ran.append("inner"))
+        assert ran == []  # nothing has committed yet
+    assert ran == ["outer", "inner"]
+    with pytest.raises(ValueError, match="undo"):
+        async with db.transaction():
+            db.on_commit(lambda: ran.append("rolled back"))
+            raise ValueError("undo")
+    assert ran == ["outer", "inner"]
+    await db.close()
+
+
 async def test_outbox_flags_calls_in_flight_at_a_crash(tmp_path: Path) -> None:
     db = await Database.open(tmp_path / "d.db")
     outbox = OutboxRepository(db)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 
+import pytest
 from openpyxl import Workbook
 
 from bot.demo import World
@@ -54,6 +55,17 @@ async def test_yaml_upload_previews_then_applies_live(world: World) -> None:
     assert "phiên bản v2 (64 mục)" in last(world)
     await world.say(citizen.id, citizen, "di xe dap dien co phai doi mu bao hiem ko")
     assert "xe đạp máy" in (world.last(citizen.id).plain_text or "")  # no restart needed
+
+
+async def test_a_publish_that_rolls_back_leaves_the_live_faq_alone(world: World) -> None:
+    live = world.services.live_faq
+    before = live.current
+    with pytest.raises(RuntimeError, match="later step"):
+        async with world.services.db.transaction():
+            await live.publish(before.faq, "test", world.admin.id, 0.0)
+            raise RuntimeError("a later step of the same update failed")
+    assert live.current is before
+    assert [v[1] for v in await versions(world)] == [1]
 
 
 async def test_invalid_upload_says_what_is_wrong_and_changes_nothing(world: World) -> None:

@@ -15,6 +15,7 @@ from pathlib import Path
 from bot.faq.loader import load_faq
 from bot.faq.matcher import FaqMatcher
 from bot.faq.model import Faq
+from storage.database import Database
 from storage.faq import FaqRepository
 
 
@@ -30,8 +31,9 @@ class Snapshot:
 class LiveFaq:
     """Hold the current snapshot; a query takes one reference and so never sees half an update."""
 
-    def __init__(self, repo: FaqRepository) -> None:
+    def __init__(self, repo: FaqRepository, db: Database) -> None:
         self._repo = repo
+        self._db = db
         self._snapshot: Snapshot | None = None
 
     @property
@@ -65,8 +67,12 @@ class LiveFaq:
         return await self.publish(faq, f"rollback to v{version}", by, now)
 
     async def _install(self, version: int, faq: Faq) -> Snapshot:
+        """Build the version's matcher, and answer with it once its transaction commits."""
         # Building the index is CPU work that grows with the FAQ: keep the event loop free.
         matcher = await asyncio.to_thread(FaqMatcher.build, faq)
         snapshot = Snapshot(version, faq, matcher)
-        self._snapshot = snapshot
+        self._db.on_commit(lambda: self._swap(snapshot))
         return snapshot
+
+    def _swap(self, snapshot: Snapshot) -> None:
+        self._snapshot = snapshot
