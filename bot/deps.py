@@ -7,12 +7,14 @@ from dataclasses import dataclass
 from bot.categories import CategoryList
 from bot.deadlines import DeadlinePolicy
 from bot.outbox import Clock, Outbox
+from bot.routing import LiveRoutes
 from bot.wards import WardDirectory
-from storage.chats import ChatStates, MessageLinks, WardBindings
+from storage.chats import ChatStates, MessageLinks
 from storage.database import Database
 from storage.faq import FaqRepository
 from storage.inbox import InboxRepository
 from storage.outbox import OutboxRepository
+from storage.routes import OfficersRepository
 from storage.tickets import TicketRepository
 
 
@@ -35,7 +37,8 @@ class Deps:
     db: Database
     tickets: TicketRepository
     links: MessageLinks
-    bindings: WardBindings
+    routes: LiveRoutes
+    officers: OfficersRepository
     states: ChatStates
     inbox: InboxRepository
     outbox_repo: OutboxRepository

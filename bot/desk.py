@@ -1,26 +1,22 @@
-"""Where incoming messages and button presses go: the citizen desk and the officers' desk."""
+"""Where citizens' messages and admins' commands go."""
 
 from __future__ import annotations
 
 from bot import texts
+from bot.binding import BindingDesk
 from bot.deps import Actor, Deps
 from bot.faq.desk import FaqDesk
 from bot.inbound import Inbound
 from bot.intake import ATTACHMENT_KINDS, IntakeService
 from bot.messages import Button, Outgoing, escape
 from bot.relay import RelayService
-from bot.status import Status
-from bot.tickets import TicketService
 from bot.views import ViewService
-from storage.tickets import TicketRow
 
 MENU = (
     (Button(texts.MENU_NEW, "m:new"),),
     (Button(texts.MENU_FAQ, "m:faq"),),
     (Button(texts.MENU_MINE, "m:mine"), Button(texts.MENU_HELP, "m:help")),
 )
-# Replies to these ticket messages in a group go to the citizen.
-_RELAYED_PURPOSES = frozenset({"card", "card_more", "attachment", "followup"})
 
 
 class CitizenDesk:
@@ -88,127 +84,17 @@ class CitizenDesk:
         await self._d.outbox.send(chat_id, Outgoing(text))
 
 
-class OfficerDesk:
-    """Act on tickets from an officers' group, only for the wards bound to that group."""
-
-    def __init__(
-        self, deps: Deps, tickets: TicketService, relay: RelayService, views: ViewService
-    ) -> None:
-        self._d = deps
-        self._tickets = tickets
-        self._relay = relay
-        self._views = views
-
-    async def receive(self, message: Inbound, officer: Actor) -> None:
-        """Handle a group message: replies to the bot's ticket messages go to the citizen."""
-        if message.reply_to is None:
-            return  # officers' own discussion is none of the bot's business
-        link = await self._d.links.get(message.chat_id, message.reply_to)
-        if link is None:
-            return
-        ticket = await self._ticket_here(message.chat_id, link.ticket_id)
-        if ticket is None:
-            return
-        if link.purpose == "decline_prompt":
-            await self._decline(ticket, officer, message)
-        elif link.purpose in _RELAYED_PURPOSES:
-            await self._relay.officer_message(ticket, officer, message)
-
-    async def act(self, chat_id: int, officer: Actor, action: str, ticket_id: int) -> str:
-        """Run a card button; return the notice shown to the officer who pressed it."""
-        ticket = await self._ticket_here(chat_id, ticket_id)
-        if ticket is None:
-            return texts.NOT_THIS_GROUP
-        if not Status(ticket.status).is_open:
-            status = Status(ticket.status).label.lower()
-            return texts.TICKET_CLOSED.format(code=ticket.code, status=status)
-        if action == "claim":
-            return await self._tickets.claim(ticket, officer)
-        if action == "resolve":
-            return await self._tickets.resolve(ticket, officer)
-        if action == "decline":
-            await self._tickets.ask_decline_reason(ticket, chat_id)
-            return texts.BTN_DECLINE
-        if action == "transfer":
-            await self._tickets.ask_transfer(ticket, chat_id)
-            return texts.BTN_TRANSFER
-        return texts.STALE_BUTTON
-
-    async def transfer(self, chat_id: int, officer: Actor, ticket_id: int, ward_code: str) -> str:
-        """Move a ticket to the ward an officer picked."""
-        ticket = await self._ticket_here(chat_id, ticket_id)
-        if ticket is None:
-            return texts.NOT_THIS_GROUP
-        if not Status(ticket.status).is_open or self._d.wards.get(ward_code) is None:
-            return texts.STALE_BUTTON
-        if ward_code == ticket.ward_code:
-            return texts.STALE_BUTTON
-        return await self._tickets.transfer(ticket, officer, ward_code)
-
-    async def queue(self, chat_id: int, page: int, edit: int | None = None) -> None:
-        """Show the group's open tickets."""
-        wards = await self._d.bindings.wards_of(chat_id)
-        if not wards:
-            await self._d.outbox.send(chat_id, Outgoing(texts.GROUP_NOT_BOUND))
-            return
-        await self._views.queue(chat_id, wards, page, edit)
-
-    async def ticket(self, chat_id: int, code_text: str) -> None:
-        """Show one ticket of the group's wards."""
-        wards = await self._d.bindings.wards_of(chat_id)
-        if not wards:
-            await self._d.outbox.send(chat_id, Outgoing(texts.GROUP_NOT_BOUND))
-            return
-        if not code_text.strip():
-            await self._d.outbox.send(chat_id, Outgoing(texts.TICKET_USAGE))
-            return
-        await self._views.group_ticket(chat_id, wards, code_text)
-
-    async def _ticket_here(self, chat_id: int, ticket_id: int) -> TicketRow | None:
-        ticket = await self._d.tickets.get(ticket_id)
-        if ticket is None or await self._d.bindings.group_for(ticket.ward_code) != chat_id:
-            return None
-        return ticket
-
-    async def _decline(self, ticket: TicketRow, officer: Actor, message: Inbound) -> None:
-        if not Status(ticket.status).is_open:
-            return
-        reason = message.clean_text
-        if len(reason) < 3:
-            await self._tickets.ask_decline_reason(ticket, message.chat_id)
-            return
-        await self._tickets.decline(ticket, officer, reason)
-
-
 class AdminDesk:
-    """Admin commands: bind groups to wards, see a ticket in full."""
+    """Admin commands: routing (see `binding`), a ticket in full."""
 
-    def __init__(self, deps: Deps, tickets: TicketService, views: ViewService) -> None:
+    def __init__(self, deps: Deps, binding: BindingDesk, views: ViewService) -> None:
         self._d = deps
-        self._tickets = tickets
+        self.binding = binding
         self._views = views
 
     def is_admin(self, user_id: int) -> bool:
         """Tell whether a user may run admin commands."""
         return user_id in self._d.admin_ids
-
-    async def bind_ward(self, chat_id: int, admin: Actor, text: str) -> None:
-        """Bind this group to a ward and post the ward's open tickets that had no group."""
-        if not text.strip():
-            await self._say(chat_id, texts.BIND_USAGE)
-            return
-        resolution = self._d.wards.resolve(text)
-        if resolution.ward is None:
-            names = ", ".join(m.ward.name for m in resolution.candidates) or "—"
-            await self._say(
-                chat_id, texts.BIND_AMBIGUOUS.format(text=escape(text), names=escape(names))
-            )
-            return
-        ward = resolution.ward
-        await self._d.bindings.bind(ward.code, chat_id, admin.id or 0, self._d.clock())
-        await self._say(chat_id, texts.BOUND.format(ward=escape(ward.name)))
-        for ticket in await self._unposted(ward.code, chat_id):
-            await self._tickets.publish(ticket)
 
     async def ticket(self, chat_id: int, admin: Actor, code_text: str) -> None:
         """Show a ticket in full, identity included, in the admin's private chat."""
@@ -216,12 +102,6 @@ class AdminDesk:
             await self._say(chat_id, texts.TICKET_USAGE)
             return
         await self._views.admin_ticket(chat_id, admin, code_text)
-
-    async def _unposted(self, ward_code: str, chat_id: int) -> list[TicketRow]:
-        rows, _ = await self._d.tickets.open_for_ward(
-            ward_code, tuple(s.value for s in Status if s.is_open), 0, 10_000
-        )
-        return [t for t in rows if await self._d.links.find(t.id, "card", chat_id) is None]
 
     async def _say(self, chat_id: int, text: str) -> None:
         await self._d.outbox.send(chat_id, Outgoing(text))

@@ -92,9 +92,8 @@ class RelayService:
             await self._d.tickets.add_attachment(
                 ticket.id, message.media, message.chat_id, message.message_id, message.text
             )
-        group = await self._d.bindings.group_for(ticket.ward_code)
-        if group is not None:
-            await self._show_follow_up(group, ticket, message)
+        if ticket.group_chat_id is not None:
+            await self._show_follow_up(ticket.group_chat_id, ticket, message)
         ack = Outgoing(texts.FOLLOW_UP_ADDED.format(code=ticket.code), reply_to=message.message_id)
         await self._d.outbox.send(message.chat_id, ack, ticket_id=ticket.id, link="status")
 
@@ -158,8 +157,7 @@ class RelayService:
         await self._d.outbox.send(chat_id, notice, ticket_id=ticket.id, link="status")
 
     async def _tell_group(self, ticket: TicketRow, text: str, *, link: bool = False) -> None:
-        group = await self._d.bindings.group_for(ticket.ward_code)
-        if group is not None:
+        if (group := ticket.group_chat_id) is not None:
             await self._d.outbox.send(
                 group,
                 Outgoing(text),

@@ -53,9 +53,16 @@ def today(timestamp: float) -> str:
 
 
 def card_text(
-    ticket: TicketRow, ward: str, category: str, attachments: int, now: float, *, hint: bool
+    ticket: TicketRow,
+    ward: str,
+    category: str,
+    attachments: int,
+    now: float,
+    *,
+    hint: bool,
+    reveal: bool = False,
 ) -> str:
-    """Render the card officers see in their group; a denouncer's identity never appears."""
+    """Render the card officers see; a denouncer's identity only for designated handlers."""
     kind = Kind(ticket.kind)
     description = escape(ticket.description[:CARD_DESCRIPTION_LIMIT])
     if len(ticket.description) > CARD_DESCRIPTION_LIMIT:
@@ -74,7 +81,7 @@ def card_text(
         received=local_time(ticket.created_at),
         due=local_date(ticket.due_date),
         overdue=texts.CARD_OVERDUE if status.is_open and ticket.due_date < today(now) else "",
-        citizen=citizen_line(ticket, reveal=False),
+        citizen=citizen_line(ticket, reveal=reveal),
         attachments=attachments,
         description=description,
     )
@@ -82,7 +89,8 @@ def card_text(
 
 
 def citizen_line(ticket: TicketRow, *, reveal: bool) -> str:
-    """Render who sent a ticket; for a denunciation only when `reveal` (admins, in private)."""
+    """Render who sent a ticket; for a denunciation only when `reveal` (its designated handlers,
+    or admins in private)."""
     if Kind(ticket.kind) is Kind.DENUNCIATION and not reveal:
         return texts.IDENTITY_HIDDEN
     parts = [ticket.contact_name, ticket.contact_phone, ticket.contact_address]

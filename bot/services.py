@@ -6,25 +6,31 @@ import asyncio
 import time
 from dataclasses import dataclass
 
+from bot.binding import BindingDesk
 from bot.categories import CategoryList
 from bot.config import Settings
 from bot.deadlines import DeadlinePolicy
 from bot.deps import Deps
-from bot.desk import AdminDesk, CitizenDesk, OfficerDesk
+from bot.desk import AdminDesk, CitizenDesk
 from bot.faq.admin import FaqAdmin
 from bot.faq.desk import FaqDesk
 from bot.faq.live import LiveFaq
 from bot.intake import IntakeService
+from bot.officer_desk import OfficerDesk
 from bot.outbox import Clock, Outbox
 from bot.relay import RelayService
+from bot.route_defaults import load_default_routes
+from bot.routing import LiveRoutes
 from bot.tickets import TicketService
+from bot.transfers import TransferService
 from bot.views import ViewService
 from bot.wards import WardDirectory
-from storage.chats import ChatStates, MessageLinks, WardBindings
+from storage.chats import ChatStates, MessageLinks
 from storage.database import Database
 from storage.faq import FaqRepository
 from storage.inbox import InboxRepository
 from storage.outbox import OutboxRepository
+from storage.routes import OfficersRepository, RouteRow, RoutesRepository
 from storage.tickets import TicketRepository
 
 
@@ -35,15 +41,19 @@ class Content:
     wards: WardDirectory
     categories: CategoryList
     deadlines: DeadlinePolicy
+    routes: list[RouteRow]  # defaults, seeded into an empty routing table
 
 
 def load_content(settings: Settings) -> Content:
     """Load and validate content files; raise ContentError naming the file on bad input."""
     folder = settings.content_dir
+    wards = WardDirectory.from_file(folder / "wards.toml")
+    categories = CategoryList.from_file(folder / "categories.toml")
     return Content(
-        wards=WardDirectory.from_file(folder / "wards.toml"),
-        categories=CategoryList.from_file(folder / "categories.toml"),
+        wards=wards,
+        categories=categories,
         deadlines=DeadlinePolicy.from_file(folder / "deadlines.toml"),
+        routes=load_default_routes(folder / "routes.toml", wards, categories),
     )
 
 
@@ -52,6 +62,7 @@ class Services:
     """The domain, ready to use: what channel handlers call."""
 
     settings: Settings
+    content: Content
     deps: Deps
     tickets: TicketService
     views: ViewService
@@ -71,8 +82,9 @@ class Services:
         return self.deps.db
 
     async def start(self) -> None:
-        """Load what must be in memory before the first update: the live FAQ."""
+        """Load what must be in memory before the first update: routing rules, the live FAQ."""
         async with self.db.transaction():
+            await self.deps.routes.load(self.content.routes, self.deps.clock())
             await self.live_faq.start(self.settings.content_dir / "faq", self.deps.clock())
 
     async def close(self) -> None:
@@ -90,7 +102,8 @@ async def open_services(settings: Settings, clock: Clock = time.time) -> Service
         db=db,
         tickets=TicketRepository(db),
         links=MessageLinks(db),
-        bindings=WardBindings(db),
+        routes=LiveRoutes(RoutesRepository(db), db),
+        officers=OfficersRepository(db),
         states=ChatStates(db),
         inbox=InboxRepository(db),
         outbox_repo=outbox_repo,
@@ -111,6 +124,7 @@ async def open_services(settings: Settings, clock: Clock = time.time) -> Service
     faq = FaqDesk(deps, live_faq, deps.faq, intake)
     return Services(
         settings=settings,
+        content=content,
         deps=deps,
         tickets=tickets,
         views=views,
@@ -119,8 +133,8 @@ async def open_services(settings: Settings, clock: Clock = time.time) -> Service
         faq=faq,
         faq_admin=faq_admin,
         live_faq=live_faq,
-        officers=OfficerDesk(deps, tickets, relay, views),
-        admins=AdminDesk(deps, tickets, views),
+        officers=OfficerDesk(deps, tickets, relay, views, TransferService(deps, tickets)),
+        admins=AdminDesk(deps, BindingDesk(deps, tickets), views),
         outbox_ready=outbox_ready,
         inbox_ready=inbox_ready,
     )

@@ -138,10 +138,14 @@ ALREADY_RATED = "Bạn đã đánh giá yêu cầu này rồi. Cảm ơn bạn!"
 DECLINED_CITIZEN = (
     "ℹ️ Yêu cầu <code>{code}</code> không thuộc thẩm quyền giải quyết của {ward}.\nLý do: {reason}"
 )
-TRANSFERRED_CITIZEN = "↪️ Yêu cầu <code>{code}</code> đã được chuyển từ {old} sang {new} để giải quyết đúng thẩm quyền."
+TRANSFERRED_CITIZEN = (
+    "↪️ Yêu cầu <code>{code}</code> đã được chuyển từ {old} sang {new} "
+    "để giải quyết đúng thẩm quyền.\nLý do: {reason}"
+)
 FOLLOW_UP_ADDED = "Đã gửi thông tin bổ sung cho yêu cầu <code>{code}</code> tới cán bộ phường."
 NO_TICKETS = "Bạn chưa gửi yêu cầu nào. Gõ /new để gửi."
 MY_TICKETS = "<b>Yêu cầu của bạn</b> (mới nhất trước):"
+MY_TICKETS_HINT = "\nGõ /status MÃ để xem lịch sử xử lý của một yêu cầu."
 TICKET_NOT_FOUND = "Không tìm thấy yêu cầu có mã «{code}» trong các yêu cầu của bạn."
 CODE_INVALID = "Mã tra cứu gồm 8 ký tự, ví dụ K7MX-3QPA. Vui lòng kiểm tra lại."
 HISTORY = "<b>Lịch sử xử lý</b>"
@@ -179,6 +183,23 @@ ASK_DECLINE_REASON = (
 )
 ASK_TRANSFER_WARD = "Chuyển yêu cầu <code>{code}</code> sang phường/xã nào?"
 NO_OTHER_WARD = "Không có phường/xã nào khác để chuyển."
+BTN_TRANSFER_UP = "⬆️ Chuyển lên cấp trên"
+SUPERVISORS = "nhóm cấp trên"
+TRANSFER_BY_COMMAND = "\n<i>Phường/xã khác: /transfer {code} tên phường/xã.</i>"
+TRANSFER_USAGE = "Cách dùng: /transfer MÃ tên phường/xã (ví dụ: /transfer K7MX-3QPA Ba Đình)."
+TRANSFER_CANDIDATES = "\nCó thể là: {names}."
+ASK_TRANSFER_REASON = (
+    "Chuyển <code>{code}</code> sang {target}: trả lời (reply) tin nhắn này với lý do; "
+    "lý do được lưu vào lịch sử và gửi cho công dân."
+)
+TRANSFER_REASON_ASKED = "Vui lòng trả lời tin nhắn của bot với lý do chuyển."
+ESCALATED_IN = "⬆️ Chuyển lên từ {ward}. Lý do: {reason}"
+ASSIGNED = "👤 {code} được giao cho {name}."
+ASK_ASSIGN = "Giao <code>{code}</code> cho ai? (số yêu cầu đang xử lý trong ngoặc)"
+ASSIGN_OPTION = "{name} ({load}){hint}"
+ASSIGN_HINT = " · gợi ý"
+NO_OFFICERS = "Nhóm này chưa có cán bộ nào đăng ký. Mỗi cán bộ gõ /officer trong nhóm để đăng ký."
+OFFICER_REGISTERED = "Đã đăng ký {name} là cán bộ xử lý của nhóm này."
 DECLINED_GROUP = "⛔ {code}: đã trả lời công dân là không thuộc thẩm quyền."
 TRANSFERRED_GROUP = "↪️ {code} đã được chuyển sang {ward}."
 TRANSFERRED_IN = "↪️ Chuyển đến từ {ward}."
@@ -197,12 +218,37 @@ QUEUE_EMPTY = "Không có yêu cầu nào đang mở. 🎉"
 QUEUE_LINE = "{mark} <code>{code}</code> · {kind} · hạn {due} · {status}"
 BTN_PREV = "◀️ Trước"
 BTN_NEXT = "Sau ▶️"
-BOUND = "Đã gắn nhóm này với <b>{ward}</b>. Yêu cầu của {ward} sẽ được gửi về đây."
+BOUND_RULE = "Đã gắn nhóm này: <b>{rule}</b>. Yêu cầu tương ứng sẽ được gửi về đây."
+UNBOUND = "Đã gỡ {count} quy tắc chuyển yêu cầu về nhóm này."
+ROUTES_TITLE = "<b>Bảng chuyển yêu cầu</b> (quy tắc cụ thể trước):"
+ROUTES_LINE = "• {rule} → nhóm <code>{chat}</code>"
+ROUTES_EMPTY = "Chưa có quy tắc nào. Trong nhóm cán bộ, quản trị viên gõ /bind_ward tên phường."
+ROLE_NAMES = {
+    "denunciation": "Tố cáo (người được giao)",
+    "category": "Lĩnh vực",
+    "kind": "Loại đơn",
+    "ward": "Phường/xã",
+    "fallback": "Dự phòng (phường/xã chưa có nhóm)",
+    "supervisor": "Cấp trên",
+}
+ALL_WARDS = "mọi phường/xã"
+IN_TOPIC = "chủ đề {topic}"
+BIND_CATEGORY_USAGE = "Cách dùng: /bind_category MÃ_LĨNH_VỰC [tên phường]. Mã lĩnh vực: {ids}."
+BIND_KIND_USAGE = "Cách dùng: /bind_kind LOẠI [tên phường]. Loại: {ids}."
+BIND_DENUNCIATION_CONFLICT = (
+    "Nhóm nhận tố cáo phải là nhóm riêng của người được giao giải quyết tố cáo: "
+    "không dùng chung với nhóm nhận các yêu cầu khác. Gõ /unbind để gỡ quy tắc cũ trước."
+)
 BIND_USAGE = "Cách dùng: /bind_ward tên phường/xã (ví dụ: /bind_ward Ba Đình)."
 BIND_AMBIGUOUS = "Có nhiều phường/xã khớp «{text}»: {names}. Vui lòng ghi rõ hơn."
 UNBOUND_WARD_ADMIN = (
     "⚠️ {ward} chưa có nhóm cán bộ nên yêu cầu <code>{code}</code> đang chờ. "
     "Thêm bot vào nhóm của phường rồi gõ /bind_ward trong nhóm đó."
+)
+UNROUTED_DENUNCIATION_ADMIN = (
+    "⚠️ Tố cáo <code>{code}</code> ({ward}) đang chờ vì chưa có nhóm được giao giải quyết tố cáo. "
+    "Tố cáo không bao giờ gửi vào nhóm chung: tạo nhóm riêng cho người được giao, "
+    "thêm bot rồi gõ /bind_denunciations trong nhóm đó."
 )
 TICKET_USAGE = "Cách dùng: /ticket MÃ (ví dụ: /ticket K7MX-3QPA)."
 IDENTITY_FOR_ADMIN = "🔐 <b>Thông tin người gửi</b> (chỉ quản trị viên xem): {identity}"

@@ -81,17 +81,21 @@ class TicketService:
         await self.publish(ticket)
         return ticket
 
-    async def publish(self, ticket: TicketRow, *, note: str | None = None) -> None:
-        """Post a ticket's card and attachments to its ward's group, or warn admins if none."""
-        group = await self._d.bindings.group_for(ticket.ward_code)
-        if group is None:
-            warning = texts.UNBOUND_WARD_ADMIN.format(
-                ward=escape(self._d.ward_name(ticket.ward_code)), code=ticket.code
-            )
-            for admin in sorted(self._d.admin_ids):
-                await self._d.outbox.send(admin, Outgoing(warning))
-            return
-        card = await self.render_card(ticket)
+    async def publish(self, ticket: TicketRow, *, note: str | None = None) -> TicketRow:
+        """Route a ticket and post its card and attachments there; warn admins if no rule fits."""
+        route = self._d.routes.current.route(ticket.ward_code, ticket.kind, ticket.category)
+        if route is None:
+            await self._warn_unrouted(ticket)
+            return ticket
+        return await self.post_card(ticket, route.chat_id, note=note)
+
+    async def post_card(
+        self, ticket: TicketRow, group: int, *, note: str | None, reveal: bool | None = None
+    ) -> TicketRow:
+        """Make `group` the ticket's group and post its card and attachments there."""
+        if ticket.group_chat_id != group:
+            ticket = await self._d.tickets.update(ticket.id, self._d.clock(), group_chat_id=group)
+        card = await self.render_card(ticket, reveal=reveal)
         if note:
             card = Outgoing(f"{note}\n{card.text}", card.buttons)
         await self._d.outbox.send(group, card, ticket_id=ticket.id, link="card")
@@ -102,9 +106,22 @@ class TicketService:
         if len(ticket.description) > CARD_DESCRIPTION_LIMIT:
             rest = escape(ticket.description[CARD_DESCRIPTION_LIMIT:])
             await self._d.outbox.send(group, Outgoing(rest), ticket_id=ticket.id, link="card_more")
+        return ticket
 
-    async def render_card(self, ticket: TicketRow) -> Outgoing:
-        """Build the current card of a ticket."""
+    async def _warn_unrouted(self, ticket: TicketRow) -> None:
+        """Tell admins, in private, that a ticket waits for a rule (it is posted on binding)."""
+        if Kind(ticket.kind) is Kind.DENUNCIATION:
+            template = texts.UNROUTED_DENUNCIATION_ADMIN
+        else:
+            template = texts.UNBOUND_WARD_ADMIN
+        warning = template.format(
+            ward=escape(self._d.ward_name(ticket.ward_code)), code=ticket.code
+        )
+        for admin in sorted(self._d.admin_ids):
+            await self._d.outbox.send(admin, Outgoing(warning))
+
+    async def render_card(self, ticket: TicketRow, *, reveal: bool | None = None) -> Outgoing:
+        """Build the current card of a ticket (`reveal`: its group's role, if not yet live)."""
         attachments = len(await self._d.tickets.attachments(ticket.id))
         text = card_text(
             ticket,
@@ -113,24 +130,45 @@ class TicketService:
             attachments,
             self._d.clock(),
             hint=True,
+            reveal=self._reveals_identity(ticket) if reveal is None else reveal,
         )
         return Outgoing(text, card_buttons(ticket))
 
+    def _reveals_identity(self, ticket: TicketRow) -> bool:
+        """Tell whether the ticket's group are a denunciation's designated handlers."""
+        group = ticket.group_chat_id
+        return group is not None and self._d.routes.current.reveals_identity_in(group)
+
     async def refresh_card(self, ticket: TicketRow) -> None:
         """Queue an edit so the group's card shows the ticket as it is now."""
-        group = await self._d.bindings.group_for(ticket.ward_code)
-        if group is not None:
-            await self._d.outbox.edit_card(group, ticket.id, await self.render_card(ticket))
+        if ticket.group_chat_id is not None:
+            card = await self.render_card(ticket)
+            await self._d.outbox.edit_card(ticket.group_chat_id, ticket.id, card)
 
     async def claim(self, ticket: TicketRow, officer: Actor) -> str:
         """Make an officer the ticket's handler; return the notice for the officer."""
         if ticket.handler_id is not None and ticket.handler_id != officer.id:
             return texts.ALREADY_CLAIMED.format(name=ticket.handler_name or "")
+        ticket = await self._hand_to(ticket, officer, officer, "claimed", None)
+        return texts.CLAIMED.format(code=ticket.code)
+
+    async def assign(self, ticket: TicketRow, by: Actor, officer: Actor) -> str:
+        """Make `officer` the handler on someone else's decision; return the group's notice."""
+        if ticket.handler_id == officer.id:
+            return texts.ALREADY_CLAIMED.format(name=ticket.handler_name or "")
+        ticket = await self._hand_to(ticket, by, officer, "assigned", officer.name)
+        return texts.ASSIGNED.format(code=ticket.code, name=escape(officer.name or ""))
+
+    async def _hand_to(
+        self, ticket: TicketRow, by: Actor, officer: Actor, action: str, detail: str | None
+    ) -> TicketRow:
+        """Set the handler, record who decided it, and tell the citizen it is being handled."""
         status = Status.IN_PROGRESS if ticket.status == Status.RECEIVED else Status(ticket.status)
         ticket = await self._change(
             ticket,
-            officer,
-            "claimed",
+            by,
+            action,
+            detail=detail,
             status=status,
             handler_id=officer.id,
             handler_name=officer.name,
@@ -141,7 +179,7 @@ class TicketService:
             ticket_id=ticket.id,
             link="status",
         )
-        return texts.CLAIMED.format(code=ticket.code)
+        return ticket
 
     async def resolve(self, ticket: TicketRow, officer: Actor) -> str:
         """Close a ticket as resolved and ask the citizen to rate it."""
@@ -176,56 +214,9 @@ class TicketService:
         await self._d.outbox.send(
             ticket.citizen_chat_id, Outgoing(notice), ticket_id=ticket.id, link="status"
         )
-        group = await self._d.bindings.group_for(ticket.ward_code)
-        if group is not None:
-            await self._d.outbox.send(
-                group, Outgoing(texts.DECLINED_GROUP.format(code=ticket.code))
-            )
-
-    async def ask_transfer(self, ticket: TicketRow, group: int) -> None:
-        """Offer the other wards as buttons."""
-        others = [w for w in self._d.wards.all() if w.code != ticket.ward_code]
-        if not others:
-            await self._d.outbox.send(group, Outgoing(texts.NO_OTHER_WARD))
-            return
-        rows = tuple((Button(w.name, f"tw:{ticket.id}:{w.code}"),) for w in others)
-        ask = Outgoing(texts.ASK_TRANSFER_WARD.format(code=ticket.code), rows)
-        await self._d.outbox.send(group, ask, ticket_id=ticket.id, link="transfer_prompt")
-
-    async def transfer(self, ticket: TicketRow, officer: Actor, ward_code: str) -> str:
-        """Move a ticket to another ward's queue, telling the citizen and both groups."""
-        old_code, old_group = ticket.ward_code, await self._d.bindings.group_for(ticket.ward_code)
-        old_name, new_name = self._d.ward_name(old_code), self._d.ward_name(ward_code)
-        ticket = await self._change(
-            ticket,
-            officer,
-            "transferred",
-            detail=f"{old_name} → {new_name}",
-            refresh=False,
-            status=Status.RECEIVED,
-            ward_code=ward_code,
-            handler_id=None,
-            handler_name=None,
-        )
-        moved = texts.TRANSFERRED_GROUP.format(code=ticket.code, ward=escape(new_name))
-        if old_group is not None:
-            old_card = card_text(
-                ticket,
-                old_name,
-                self._d.category_name(ticket.category),
-                0,
-                self._d.clock(),
-                hint=False,
-            )
-            await self._d.outbox.edit_card(old_group, ticket.id, Outgoing(f"{moved}\n\n{old_card}"))
-        await self.publish(ticket, note=texts.TRANSFERRED_IN.format(ward=escape(old_name)))
-        notice = texts.TRANSFERRED_CITIZEN.format(
-            code=ticket.code, old=escape(old_name), new=escape(new_name)
-        )
-        await self._d.outbox.send(
-            ticket.citizen_chat_id, Outgoing(notice), ticket_id=ticket.id, link="status"
-        )
-        return moved
+        if ticket.group_chat_id is not None:
+            declined = Outgoing(texts.DECLINED_GROUP.format(code=ticket.code))
+            await self._d.outbox.send(ticket.group_chat_id, declined)
 
     async def _change(
         self,

@@ -30,7 +30,7 @@ class ViewService:
             return
         lines = [texts.MY_TICKETS]
         lines += [ticket_summary(t, self._d.ward_name(t.ward_code)) for t in tickets]
-        lines.append("\nGõ /status MÃ để xem lịch sử xử lý của một yêu cầu.")
+        lines.append(texts.MY_TICKETS_HINT)
         await self._d.outbox.send(chat_id, Outgoing("\n".join(lines)))
 
     async def citizen_ticket(self, chat_id: int, code_text: str) -> None:
@@ -50,29 +50,31 @@ class ViewService:
         text += "\n\n" + history_text(events, for_citizen=True)
         await self._d.outbox.send(chat_id, Outgoing(text), ticket_id=ticket.id, link="status")
 
-    async def queue(self, chat_id: int, wards: list[str], page: int, edit: int | None) -> None:
-        """Send (or turn to) one page of the open tickets of a group's wards."""
-        tickets: list[TicketRow] = []
-        for ward in wards:
-            rows, _ = await self._d.tickets.open_for_ward(ward, OPEN_STATUSES, 0, 10_000)
-            tickets += rows
-        tickets.sort(key=lambda t: (t.due_date, t.id))
-        pages = max(1, math.ceil(len(tickets) / QUEUE_PAGE_SIZE))
+    async def queue(self, chat_id: int, page: int, edit: int | None) -> None:
+        """Send (or turn to) one page of a group's open tickets, overdue first."""
+        _, total = await self._d.tickets.open_in_group(chat_id, OPEN_STATUSES, 0, 0)
+        pages = max(1, math.ceil(total / QUEUE_PAGE_SIZE))
         page = min(max(page, 1), pages)
-        shown = tickets[(page - 1) * QUEUE_PAGE_SIZE : page * QUEUE_PAGE_SIZE]
-        message = Outgoing(
-            self._queue_text(wards, shown, len(tickets), page, pages), _pager(page, pages)
+        shown, _ = await self._d.tickets.open_in_group(
+            chat_id, OPEN_STATUSES, (page - 1) * QUEUE_PAGE_SIZE, QUEUE_PAGE_SIZE
         )
+        title = self._group_title(chat_id)
+        message = Outgoing(self._queue_text(title, shown, total, page, pages), _pager(page, pages))
         if edit is None:
             await self._d.outbox.send(chat_id, message)
         else:
             await self._d.outbox.edit(chat_id, edit, message)
 
+    def _group_title(self, chat_id: int) -> str:
+        """Name what a group handles: its wards, or else its roles."""
+        rules = self._d.routes.current.of_chat(chat_id)
+        wards = [self._d.ward_name(r.ward_code) for r in rules if r.ward_code]
+        return ", ".join(dict.fromkeys(wards)) or ", ".join(texts.ROLE_NAMES[r.role] for r in rules)
+
     def _queue_text(
-        self, wards: list[str], shown: list[TicketRow], total: int, page: int, pages: int
+        self, title: str, shown: list[TicketRow], total: int, page: int, pages: int
     ) -> str:
-        names = ", ".join(escape(self._d.ward_name(w)) for w in wards)
-        head = texts.QUEUE_TITLE.format(ward=names, total=total, page=page, pages=pages)
+        head = texts.QUEUE_TITLE.format(ward=escape(title), total=total, page=page, pages=pages)
         if not shown:
             return f"{head}\n{texts.QUEUE_EMPTY}"
         now = today(self._d.clock())
@@ -89,15 +91,16 @@ class ViewService:
             )
         return "\n".join(lines)
 
-    async def group_ticket(self, chat_id: int, wards: list[str], code_text: str) -> None:
-        """Show officers one ticket of their wards, identity of a denouncer hidden."""
+    async def group_ticket(self, chat_id: int, code_text: str) -> None:
+        """Show officers one ticket of their group (a denouncer's identity as on its card)."""
         ticket = await self._find(chat_id, code_text)
         if ticket is None:
             return
-        if ticket.ward_code not in wards:
+        if ticket.group_chat_id != chat_id:
             await self._d.outbox.send(chat_id, Outgoing(texts.NOT_THIS_GROUP))
             return
-        await self._d.outbox.send(chat_id, Outgoing(await self._details(ticket)))
+        reveal = self._d.routes.current.reveals_identity_in(chat_id)
+        await self._d.outbox.send(chat_id, Outgoing(await self._details(ticket, reveal=reveal)))
 
     async def admin_ticket(self, chat_id: int, admin: Actor, code_text: str) -> None:
         """Show an admin, in private, one ticket with the sender's identity (access is logged)."""
@@ -122,7 +125,7 @@ class ViewService:
             await self._d.outbox.send(chat_id, Outgoing(reply))
         return ticket
 
-    async def _details(self, ticket: TicketRow) -> str:
+    async def _details(self, ticket: TicketRow, *, reveal: bool = False) -> str:
         attachments = len(await self._d.tickets.attachments(ticket.id))
         card = card_text(
             ticket,
@@ -131,6 +134,7 @@ class ViewService:
             attachments,
             self._d.clock(),
             hint=False,
+            reveal=reveal,
         )
         events = await self._d.tickets.events(ticket.id)
         return f"{card}\n\n{history_text(events, for_citizen=False)}"

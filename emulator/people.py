@@ -29,6 +29,12 @@ class PeopleMixin:
         """Add a user to a group."""
         self._state.chats[chat_id].members.add(user.id)
 
+    def remove_member(self, chat_id: int, user: EmuUser, by: EmuUser | None = None) -> None:
+        """Remove a user from a group (or let them leave): Telegram posts a service message."""
+        self._state.chats[chat_id].members.discard(user.id)
+        content = {"left_chat_member": user.to_json()}
+        actions.user_message(self._state, chat_id, by or user, "left_chat_member", content)
+
     def block_bot(self, user_id: int) -> None:
         """Make the user block the bot: sends to them fail with 403."""
         self._state.blocked.add(user_id)

@@ -2,13 +2,26 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable, Coroutine
+from typing import Any
+
 from telegram import Update
 from telegram.ext import CallbackQueryHandler, CommandHandler, filters
 
 from bot import texts
 from bot.messages import Outgoing
+from bot.routing import Role
 from handlers.context import BotApp, BotContext
 from handlers.parse import actor, command_argument
+
+BIND_COMMANDS = (
+    ("ward", Role.WARD),
+    ("category", Role.CATEGORY),
+    ("kind", Role.KIND),
+    ("denunciations", Role.DENUNCIATION),
+    ("fallback", Role.FALLBACK),
+    ("supervisor", Role.SUPERVISOR),
+)
 
 
 async def admin_chat(update: Update, context: BotContext) -> int | None:
@@ -22,16 +35,43 @@ async def admin_chat(update: Update, context: BotContext) -> int | None:
     return chat.id
 
 
-async def bind_ward(update: Update, context: BotContext) -> None:
-    """Bind the group this is sent in to a ward (admins only, in a group)."""
-    chat, user, services = update.effective_chat, update.effective_user, context.services
-    if chat is None or user is None or await admin_chat(update, context) is None:
-        return
+async def _in_group_as_admin(update: Update, context: BotContext) -> int | None:
+    """Return the group's id when an admin sent the command in a group; else refuse."""
+    chat = update.effective_chat
+    if chat is None or await admin_chat(update, context) is None:
+        return None
     if chat.type == chat.PRIVATE:
-        await services.deps.outbox.send(chat.id, Outgoing(texts.GROUP_ONLY))
-    else:
-        argument = command_argument(update.effective_message)
-        await services.admins.bind_ward(chat.id, actor(user, "admin"), argument)
+        await context.services.deps.outbox.send(chat.id, Outgoing(texts.GROUP_ONLY))
+        return None
+    return chat.id
+
+
+def _binder(role: Role) -> Callable[[Update, BotContext], Coroutine[Any, Any, None]]:
+    """Make the handler of one /bind_… command."""
+
+    async def bind(update: Update, context: BotContext) -> None:
+        if (chat := await _in_group_as_admin(update, context)) is None:
+            return
+        message = update.effective_message
+        thread = message.message_thread_id if message and message.is_topic_message else None
+        admin = actor(update.effective_user, "admin")
+        argument = command_argument(message)
+        await context.services.admins.binding.bind(chat, thread, admin, role, argument)
+
+    bind.__doc__ = f"Bind the group this is sent in as {role.value} (admins only)."
+    return bind
+
+
+async def unbind(update: Update, context: BotContext) -> None:
+    """Remove every routing rule of the group this is sent in (admins only)."""
+    if (chat := await _in_group_as_admin(update, context)) is not None:
+        await context.services.admins.binding.unbind(chat)
+
+
+async def routes(update: Update, context: BotContext) -> None:
+    """Show the routing table (admins only, anywhere)."""
+    if (chat := await admin_chat(update, context)) is not None:
+        await context.services.admins.binding.table(chat)
 
 
 async def private_ticket(update: Update, context: BotContext) -> None:
@@ -54,7 +94,9 @@ def register(app: BotApp) -> None:
     """Add the admin handlers, and the catch-all for unknown buttons."""
     app.add_handlers(
         [
-            CommandHandler("bind_ward", bind_ward),
+            *(CommandHandler(f"bind_{name}", _binder(role)) for name, role in BIND_COMMANDS),
+            CommandHandler("unbind", unbind),
+            CommandHandler("routes", routes),
             CommandHandler("ticket", private_ticket, filters=filters.ChatType.PRIVATE),
             CallbackQueryHandler(unknown_button),
         ]

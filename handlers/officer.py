@@ -26,6 +26,36 @@ async def ticket(update: Update, context: BotContext) -> None:
         await context.services.officers.ticket(update.effective_chat.id, code)
 
 
+async def register_officer(update: Update, context: BotContext) -> None:
+    """Register the sender as one of the group's officers."""
+    chat, user = update.effective_chat, update.effective_user
+    if chat is not None and user is not None:
+        officer = actor(user, "officer")
+        await context.services.officers.register(chat.id, officer, user.username)
+
+
+async def member_left(update: Update, context: BotContext) -> None:
+    """Forget an officer who left or was removed from the group."""
+    message, chat = update.effective_message, update.effective_chat
+    if message is not None and chat is not None and message.left_chat_member is not None:
+        await context.services.officers.left(chat.id, message.left_chat_member.id)
+
+
+async def assign(update: Update, context: BotContext) -> None:
+    """Assign a ticket to an officer, or list the group's officers, least loaded first."""
+    if update.effective_chat:
+        boss = actor(update.effective_user, "officer")
+        argument = command_argument(update.effective_message)
+        await context.services.officers.assign_command(update.effective_chat.id, boss, argument)
+
+
+async def transfer(update: Update, context: BotContext) -> None:
+    """Start transferring a ticket to a ward named in the command."""
+    if update.effective_chat:
+        argument = command_argument(update.effective_message)
+        await context.services.officers.transfer_command(update.effective_chat.id, argument)
+
+
 async def reply(update: Update, context: BotContext) -> None:
     """Relay an officer's reply to a ticket message, or take it as a requested reason."""
     inbound = to_inbound(update)
@@ -45,7 +75,11 @@ async def button(update: Update, context: BotContext) -> None:
     elif parts[0] == "t" and len(parts) == 3 and parts[2].isdigit():
         notice = await services.officers.act(chat.id, officer, parts[1], int(parts[2]))
     elif parts[0] == "tw" and len(parts) == 3 and parts[1].isdigit():
-        notice = await services.officers.transfer(chat.id, officer, int(parts[1]), parts[2])
+        notice = await services.officers.pick_transfer(chat.id, int(parts[1]), parts[2])
+    elif parts[0] == "as" and len(parts) == 3 and parts[1].isdigit() and parts[2].isdigit():
+        notice = await services.officers.assign_button(
+            chat.id, officer, int(parts[1]), int(parts[2])
+        )
     elif parts[0] == "q" and len(parts) == 2 and parts[1].isdigit() and query.message:
         await services.officers.queue(chat.id, int(parts[1]), edit=query.message.message_id)
         notice = ""
@@ -76,9 +110,17 @@ def register(app: BotApp) -> None:
         [
             CommandHandler("queue", queue, filters=GROUPS),
             CommandHandler("ticket", ticket, filters=GROUPS),
-            CommandHandler("queue", group_only, filters=filters.ChatType.PRIVATE),
+            CommandHandler("officer", register_officer, filters=GROUPS),
+            CommandHandler("assign", assign, filters=GROUPS),
+            CommandHandler("transfer", transfer, filters=GROUPS),
+            CommandHandler(
+                ["queue", "officer", "assign", "transfer"],
+                group_only,
+                filters=filters.ChatType.PRIVATE,
+            ),
+            MessageHandler(GROUPS & filters.StatusUpdate.LEFT_CHAT_MEMBER, member_left),
             CommandHandler(["new", "status", "cancel"], private_only, filters=GROUPS),
-            CallbackQueryHandler(button, pattern=r"^(t|tw|q):"),
+            CallbackQueryHandler(button, pattern=r"^(t|tw|q|as):"),
             MessageHandler(GROUPS & filters.UpdateType.MESSAGE & filters.REPLY, reply),
         ]
     )

@@ -1,4 +1,4 @@
-"""Per-chat facts: ward bindings of officer groups, message links, conversation states."""
+"""Per-chat facts: message links and conversation states."""
 
 from __future__ import annotations
 
@@ -26,36 +26,6 @@ class ChatState:
     state: str
     data: dict[str, Any]
     updated_at: float
-
-
-class WardBindings:
-    """Which officers' group serves which ward."""
-
-    def __init__(self, db: Database) -> None:
-        self._db = db
-
-    async def bind(self, ward_code: str, chat_id: int, by: int, now: float) -> None:
-        """Route a ward's tickets to a group, replacing an earlier binding."""
-        await self._db.execute(
-            "INSERT INTO ward_groups (ward_code, chat_id, bound_by, bound_at) VALUES (?, ?, ?, ?) "
-            "ON CONFLICT (ward_code) DO UPDATE SET chat_id = excluded.chat_id, "
-            "bound_by = excluded.bound_by, bound_at = excluded.bound_at",
-            (ward_code, chat_id, by, now),
-        )
-
-    async def group_for(self, ward_code: str) -> int | None:
-        """Return the group bound to a ward."""
-        row = await self._db.fetch_one(
-            "SELECT chat_id FROM ward_groups WHERE ward_code = ?", (ward_code,)
-        )
-        return None if row is None else int(row["chat_id"])
-
-    async def wards_of(self, chat_id: int) -> list[str]:
-        """Return the wards a group serves."""
-        rows = await self._db.fetch_all(
-            "SELECT ward_code FROM ward_groups WHERE chat_id = ? ORDER BY ward_code", (chat_id,)
-        )
-        return [r["ward_code"] for r in rows]
 
 
 class MessageLinks:

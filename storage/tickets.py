@@ -31,6 +31,7 @@ class TicketRow:
     handler_name: str | None
     reopened: int
     rating: str | None
+    group_chat_id: int | None  # where its card is and officers act; None until routed
 
 
 @dataclass(frozen=True, slots=True)
@@ -60,7 +61,16 @@ class AttachmentRow:
 
 
 _TICKET_COLUMNS = [f.name for f in fields(TicketRow)]
-_UPDATABLE = {"status", "ward_code", "handler_id", "handler_name", "reopened", "rating", "due_date"}
+_UPDATABLE = {
+    "status",
+    "ward_code",
+    "handler_id",
+    "handler_name",
+    "reopened",
+    "rating",
+    "due_date",
+    "group_chat_id",
+}
 
 
 def _ticket(row: Row) -> TicketRow:
@@ -113,19 +123,29 @@ class TicketRepository:
         )
         return [_ticket(r) for r in rows]
 
-    async def open_for_ward(
-        self, ward_code: str, open_statuses: tuple[str, ...], offset: int, limit: int
+    async def open_in_group(
+        self, chat_id: int, open_statuses: tuple[str, ...], offset: int, limit: int
     ) -> tuple[list[TicketRow], int]:
-        """Return one page of a ward's open tickets by deadline (overdue first), and the total."""
+        """Return one page of a group's open tickets by deadline (overdue first), and the total."""
         marks = ", ".join("?" for _ in open_statuses)
-        where = f"ward_code = ? AND status IN ({marks})"
-        params = [ward_code, *open_statuses]
+        where = f"group_chat_id = ? AND status IN ({marks})"
+        params = [chat_id, *open_statuses]
         rows = await self._db.fetch_all(
             f"SELECT * FROM tickets WHERE {where} ORDER BY due_date, id LIMIT ? OFFSET ?",  # noqa: S608
             [*params, limit, offset],
         )
         total = await self._db.fetch_one(f"SELECT COUNT(*) AS n FROM tickets WHERE {where}", params)  # noqa: S608
         return [_ticket(r) for r in rows], 0 if total is None else int(total["n"])
+
+    async def unrouted(self, open_statuses: tuple[str, ...]) -> list[TicketRow]:
+        """Return open tickets no rule could route yet, oldest first."""
+        marks = ", ".join("?" for _ in open_statuses)
+        rows = await self._db.fetch_all(
+            f"SELECT * FROM tickets WHERE group_chat_id IS NULL AND status IN ({marks}) "  # noqa: S608
+            "ORDER BY id",
+            open_statuses,
+        )
+        return [_ticket(r) for r in rows]
 
     async def update(self, ticket_id: int, now: float, **changes: Any) -> TicketRow:
         """Change some columns of a ticket and return it."""

@@ -173,14 +173,6 @@ def test_whole_query_set_guard(outcomes: tuple[list[tuple[str | None, Match]], f
     assert 100 * answered / len(unanswerable) <= 5
 
 
-def test_four_hundred_queries_well_under_a_second(
-    outcomes: tuple[list[tuple[str | None, Match]], float],
-) -> None:
-    found, seconds = outcomes
-    assert len(found) >= 400
-    assert seconds < 2.0  # ~0.8 s measured for the 425; generous against a busy CI machine
-
-
 @pytest.mark.parametrize(
     "text",
     [

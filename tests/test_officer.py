@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from bot.demo import World, submit_feedback
 from bot.kinds import Kind
 from bot.tickets import NewTicket
@@ -51,10 +53,21 @@ async def test_transfer_moves_card_to_other_ward_group(
     )
     await world.press(group.id, officer, "Chuyển phường")
     await world.press(group.id, officer, "Ngọc Hà")
+    ask = world.last(group.id)
+    assert "lý do" in (ask.plain_text or "")
+    world.emulator.send_text(group.id, officer, "ok", reply_to=ask.message_id)
+    await world.idle()  # too short to be a reason: asked again, nothing moved
+    assert "lý do" in (world.last(group.id).plain_text or "")
+    with pytest.raises(LookupError):
+        world.card(other.id, code)
+    reason = "Tuyến cống thuộc địa bàn Ngọc Hà quản lý."
+    world.emulator.send_text(group.id, officer, reason, reply_to=world.last(group.id).message_id)
+    await world.idle()
     assert "đã được chuyển sang Phường Ngọc Hà" in (world.card(group.id, code).plain_text or "")
     new_card = world.card(other.id, code)
     assert "Chuyển đến từ Phường Ba Đình" in (new_card.plain_text or "")
-    assert "Phường Ngọc Hà" in (world.last(citizen.id).plain_text or "")
+    told = world.last(citizen.id).plain_text or ""
+    assert "Phường Ngọc Hà" in told and reason in told
     # The old group can no longer act on it; the new one can.
     world.emulator.click(group.id, officer, world.card(group.id, code).message_id, "t:claim:1")
     await world.idle()

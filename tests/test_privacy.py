@@ -1,4 +1,4 @@
-"""A denouncer's identity never reaches a group or the logs; admins see it in private."""
+"""A denouncer's identity reaches only the designated handlers and admins; never logs."""
 
 from __future__ import annotations
 
@@ -29,23 +29,43 @@ async def denounce(world: World, citizen: EmuUser) -> str:
     return world.receipt_code(chat)
 
 
-async def test_denouncer_identity_hidden_from_group_and_logs(
+async def test_denunciation_waits_for_designated_handlers_never_the_general_group(
+    world: World, ward_group: tuple[EmuChat, EmuUser]
+) -> None:
+    group, _ = ward_group
+    code = await denounce(world, world.emulator.add_user("Tố", last_name="Phạm"))
+    assert not [m for m in world.emulator.messages(group.id) if code in (m.text or "")]
+    warning = world.last(world.admin.id).plain_text or ""
+    assert code in warning and "/bind_denunciations" in warning
+    handler = world.emulator.add_user("Thanh", last_name="Tra")
+    secret = world.emulator.add_group("Tổ giải quyết tố cáo", members=[world.admin, handler])
+    await world.say(secret.id, world.admin, "/bind_denunciations Ba Đình")
+    assert NAME in (world.card(secret.id, code).plain_text or "")  # posted once bound
+    await world.say(group.id, world.admin, "/bind_denunciations")  # the general group: refused
+    assert "nhóm riêng" in (world.last(group.id).plain_text or "")
+
+
+async def test_denouncer_identity_only_for_designated_handlers_never_in_logs(
     world: World, ward_group: tuple[EmuChat, EmuUser], caplog: pytest.LogCaptureFixture
 ) -> None:
     caplog.set_level(logging.DEBUG)
     group, officer = ward_group
+    handler = world.emulator.add_user("Thanh", last_name="Tra")
+    secret = world.emulator.add_group("Tổ giải quyết tố cáo", members=[world.admin, handler])
+    await world.say(secret.id, world.admin, "/bind_denunciations")
     citizen = world.emulator.add_user("Tố", last_name="Phạm")
     code = await denounce(world, citizen)
-    card = world.card(group.id, code)
-    assert "thông tin người tố cáo được bảo mật" in (card.plain_text or "")
+    card = world.card(secret.id, code)
+    assert NAME in (card.plain_text or "") and PHONE in (card.plain_text or "")
+    await world.press(secret.id, handler, "Nhận xử lý")
     await world.say(group.id, officer, f"/ticket {code}")
-    await world.press(group.id, officer, "Nhận xử lý")
-    for message in world.emulator.messages(group.id):
-        for secret in (NAME, ADDRESS, PHONE, "Phạm"):
-            assert secret not in (message.text or ""), message.text
+    assert "không thuộc" in (world.last(group.id).plain_text or "")
+    for message in world.emulator.bot_messages(group.id):
+        for value in (NAME, ADDRESS, PHONE, "Phạm"):
+            assert value not in (message.text or ""), message.text
     for record in caplog.records:
-        for secret in (NAME, ADDRESS, PHONE):
-            assert secret not in record.getMessage()
+        for value in (NAME, ADDRESS, PHONE):
+            assert value not in record.getMessage()
     await world.say(world.admin.id, world.admin, f"/ticket {code}")
     shown = world.last(world.admin.id).plain_text or ""
     assert NAME in shown and PHONE in shown and ADDRESS in shown
