@@ -81,6 +81,8 @@ async def _post_init(app: BotApp) -> None:
     if app.job_queue is not None:
         app.job_queue.run_repeating(_expire_drafts, interval=60, first=1)
         app.job_queue.run_repeating(_purge_inbox, interval=3600, first=60)
+        every = settings.reminder_interval
+        app.job_queue.run_repeating(_send_reminders, interval=every, first=min(every, 5))
 
 
 async def _post_shutdown(app: BotApp) -> None:
@@ -94,6 +96,12 @@ async def _expire_drafts(context: BotContext) -> None:
     services = context.services
     async with services.db.transaction():
         await services.intake.expire(services.settings.draft_timeout_minutes)
+
+
+async def _send_reminders(context: BotContext) -> None:
+    services = context.services
+    async with services.db.transaction():
+        await services.reminders.run(services.deps.clock())
 
 
 async def _purge_inbox(context: BotContext) -> None:

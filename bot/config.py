@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 from collections.abc import Mapping
 from dataclasses import dataclass, field
+from datetime import time
 from pathlib import Path
 
 TELEGRAM_BASE_URL = "https://api.telegram.org/bot"
@@ -49,6 +50,9 @@ class Settings:
     send_rate: float = 30.0
     poll_timeout: int = 25
     http_timeout: float = 10.0
+    digest_time: time = time(7, 30)  # local (Asia/Ho_Chi_Minh) time of the morning digest
+    escalate_again_hours: int = 48  # a ticket still overdue this long after escalation: again
+    reminder_interval: int = 60  # seconds between looks at what reminders are due
 
     @property
     def base_file_url(self) -> str:
@@ -101,6 +105,9 @@ def load_settings(
         send_rate=float(_positive_int(env, "DANVAN_SEND_RATE", 30)),
         poll_timeout=_positive_int(env, "DANVAN_POLL_TIMEOUT", 25),
         http_timeout=float(_positive_int(env, "DANVAN_HTTP_TIMEOUT", 10)),
+        digest_time=_clock_time(env, "DANVAN_DIGEST_TIME", time(7, 30)),
+        escalate_again_hours=_positive_int(env, "DANVAN_ESCALATE_AGAIN_HOURS", 48),
+        reminder_interval=_positive_int(env, "DANVAN_REMINDER_INTERVAL", 60),
     )
 
 
@@ -135,6 +142,16 @@ def _log_level(value: str) -> str:
             f"DANVAN_LOG_LEVEL must be one of {', '.join(_LOG_LEVELS)}, got {value!r}"
         )
     return level
+
+
+def _clock_time(env: Mapping[str, str], key: str, default: time) -> time:
+    raw = env.get(key, "").strip()
+    if not raw:
+        return default
+    hours, sep, minutes = raw.partition(":")
+    if sep and hours.isdigit() and minutes.isdigit() and int(hours) < 24 and int(minutes) < 60:
+        return time(int(hours), int(minutes))
+    raise ConfigError(f"{key} must be a time of day as HH:MM (e.g. 07:30), got {raw!r}")
 
 
 def _positive_int(env: Mapping[str, str], key: str, default: int) -> int:

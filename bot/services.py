@@ -19,6 +19,7 @@ from bot.intake import IntakeService
 from bot.officer_desk import OfficerDesk
 from bot.outbox import Clock, Outbox
 from bot.relay import RelayService
+from bot.reminders import ReminderService
 from bot.route_defaults import load_default_routes
 from bot.routing import LiveRoutes
 from bot.tickets import TicketService
@@ -30,6 +31,7 @@ from storage.database import Database
 from storage.faq import FaqRepository
 from storage.inbox import InboxRepository
 from storage.outbox import OutboxRepository
+from storage.reminders import RemindersRepository
 from storage.routes import OfficersRepository, RouteRow, RoutesRepository
 from storage.tickets import TicketRepository
 
@@ -73,6 +75,7 @@ class Services:
     faq: FaqDesk
     faq_admin: FaqAdmin
     live_faq: LiveFaq
+    reminders: ReminderService
     outbox_ready: asyncio.Event
     inbox_ready: asyncio.Event
 
@@ -135,6 +138,9 @@ async def open_services(settings: Settings, clock: Clock = time.time) -> Service
         live_faq=live_faq,
         officers=OfficerDesk(deps, tickets, relay, views, TransferService(deps, tickets)),
         admins=AdminDesk(deps, BindingDesk(deps, tickets), views),
+        reminders=ReminderService(
+            deps, RemindersRepository(db), settings.digest_time, settings.escalate_again_hours
+        ),
         outbox_ready=outbox_ready,
         inbox_ready=inbox_ready,
     )

@@ -250,6 +250,19 @@ UNROUTED_DENUNCIATION_ADMIN = (
     "Tố cáo không bao giờ gửi vào nhóm chung: tạo nhóm riêng cho người được giao, "
     "thêm bot rồi gõ /bind_denunciations trong nhóm đó."
 )
+DIGEST_TITLE = (
+    "☀️ <b>Tình hình ngày {day}</b>: {open} yêu cầu đang mở · {soon} sắp đến hạn "
+    "(2 ngày làm việc) · {overdue} quá hạn"
+)
+DIGEST_OVERDUE = "\n<b>⚠️ Quá hạn</b>"
+DIGEST_SOON = "\n<b>⏳ Sắp đến hạn</b>"
+DIGEST_MORE = "… và {count} yêu cầu khác (xem /queue)."
+DIGEST_CLEAR = "\nKhông có yêu cầu nào quá hạn hay sắp đến hạn. 🎉"
+REMINDER_LINE = "• <code>{code}</code> · {kind} · {ward} · hạn {due} · {handler}"
+NO_HANDLER = "chưa có người nhận"
+ESCALATION_FIRST = "⏰ <b>Yêu cầu quá hạn</b> cần lãnh đạo đôn đốc:\n{line}"
+ESCALATION_AGAIN = "⏰ <b>Nhắc lần 2</b>: yêu cầu vẫn quá hạn:\n{line}"
+ESCALATED_GROUP = "⏰ <code>{code}</code> đã quá hạn và đã được báo lên cấp trên (lần {level})."
 TICKET_USAGE = "Cách dùng: /ticket MÃ (ví dụ: /ticket K7MX-3QPA)."
 IDENTITY_FOR_ADMIN = "🔐 <b>Thông tin người gửi</b> (chỉ quản trị viên xem): {identity}"
 

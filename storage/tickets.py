@@ -73,7 +73,7 @@ _UPDATABLE = {
 }
 
 
-def _ticket(row: Row) -> TicketRow:
+def ticket_from_row(row: Row) -> TicketRow:
     return TicketRow(**{name: row[name] for name in _TICKET_COLUMNS})
 
 
@@ -98,17 +98,17 @@ class TicketRepository:
     async def get(self, ticket_id: int) -> TicketRow | None:
         """Return a ticket by id."""
         row = await self._db.fetch_one("SELECT * FROM tickets WHERE id = ?", (ticket_id,))
-        return None if row is None else _ticket(row)
+        return None if row is None else ticket_from_row(row)
 
     async def by_code(self, code: str) -> TicketRow | None:
         """Return a ticket by its tracking code."""
         row = await self._db.fetch_one("SELECT * FROM tickets WHERE code = ?", (code,))
-        return None if row is None else _ticket(row)
+        return None if row is None else ticket_from_row(row)
 
     async def by_source(self, source_key: str) -> TicketRow | None:
         """Return the ticket created from one source event, if any."""
         row = await self._db.fetch_one("SELECT * FROM tickets WHERE source_key = ?", (source_key,))
-        return None if row is None else _ticket(row)
+        return None if row is None else ticket_from_row(row)
 
     async def code_exists(self, code: str) -> bool:
         """Tell whether a tracking code is taken."""
@@ -121,7 +121,7 @@ class TicketRepository:
             "LIMIT ?",
             (chat_id, limit),
         )
-        return [_ticket(r) for r in rows]
+        return [ticket_from_row(r) for r in rows]
 
     async def open_in_group(
         self, chat_id: int, open_statuses: tuple[str, ...], offset: int, limit: int
@@ -135,7 +135,7 @@ class TicketRepository:
             [*params, limit, offset],
         )
         total = await self._db.fetch_one(f"SELECT COUNT(*) AS n FROM tickets WHERE {where}", params)  # noqa: S608
-        return [_ticket(r) for r in rows], 0 if total is None else int(total["n"])
+        return [ticket_from_row(r) for r in rows], 0 if total is None else int(total["n"])
 
     async def unrouted(self, open_statuses: tuple[str, ...]) -> list[TicketRow]:
         """Return open tickets no rule could route yet, oldest first."""
@@ -145,7 +145,7 @@ class TicketRepository:
             "ORDER BY id",
             open_statuses,
         )
-        return [_ticket(r) for r in rows]
+        return [ticket_from_row(r) for r in rows]
 
     async def update(self, ticket_id: int, now: float, **changes: Any) -> TicketRow:
         """Change some columns of a ticket and return it."""

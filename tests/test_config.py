@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import time
 from pathlib import Path
 
 import pytest
@@ -23,6 +24,11 @@ def test_defaults_and_env_file(tmp_path: Path) -> None:
     assert TOKEN not in repr(settings) and "secret" not in str(settings.token)
 
 
+def test_digest_time_is_read_as_local_clock_time() -> None:
+    settings = load_settings({"TELEGRAM_BOT_TOKEN": TOKEN, "DANVAN_DIGEST_TIME": "06:45"}, None)
+    assert settings.digest_time == time(6, 45)
+
+
 def test_environment_overrides_env_file(tmp_path: Path) -> None:
     env_file = tmp_path / ".env"
     env_file.write_text("TELEGRAM_BOT_TOKEN=1:a\n")
@@ -38,6 +44,8 @@ def test_environment_overrides_env_file(tmp_path: Path) -> None:
         ({"TELEGRAM_BOT_TOKEN": TOKEN, "TELEGRAM_BASE_URL": "ftp://x"}, "TELEGRAM_BASE_URL"),
         ({"TELEGRAM_BOT_TOKEN": TOKEN, "DANVAN_LOG_LEVEL": "LOUD"}, "DANVAN_LOG_LEVEL"),
         ({"TELEGRAM_BOT_TOKEN": TOKEN, "DANVAN_SEND_RATE": "-3"}, "DANVAN_SEND_RATE"),
+        ({"TELEGRAM_BOT_TOKEN": TOKEN, "DANVAN_DIGEST_TIME": "7h30"}, "HH:MM"),
+        ({"TELEGRAM_BOT_TOKEN": TOKEN, "DANVAN_DIGEST_TIME": "24:00"}, "DANVAN_DIGEST_TIME"),
     ],
 )
 def test_bad_settings_say_which_and_how(env: dict[str, str], message: str) -> None:
