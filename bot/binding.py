@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from bot import texts
 from bot.deps import Actor, Deps
 from bot.kinds import Kind
@@ -12,6 +14,15 @@ from bot.tickets import TicketService
 from storage.routes import RouteRow
 
 
+@dataclass(frozen=True, slots=True)
+class BoundChat:
+    """Where a binding command came from: the chat, its topic if any, whether it is a forum."""
+
+    chat_id: int
+    thread_id: int | None
+    forum: bool
+
+
 class BindingDesk:
     """Turn binding commands into rules; tickets waiting for a rule are posted at once."""
 
@@ -19,11 +30,10 @@ class BindingDesk:
         self._d = deps
         self._tickets = tickets
 
-    async def bind(
-        self, chat_id: int, thread_id: int | None, admin: Actor, role: Role, argument: str
-    ) -> None:
-        """Bind this chat (and forum topic) for one role; argument names ward/category/kind."""
-        rule = self._parse(chat_id, thread_id, role, argument.strip())
+    async def bind(self, chat: BoundChat, admin: Actor, role: Role, argument: str) -> None:
+        """Bind this chat for one role; the argument names the ward, category or kind."""
+        chat_id = chat.chat_id
+        rule = self._parse(chat, role, argument.strip())
         if isinstance(rule, str):
             await self._say(chat_id, rule)
             return
@@ -66,9 +76,7 @@ class BindingDesk:
             parts.append(texts.IN_TOPIC.format(topic=rule.thread_id))
         return " · ".join(parts)
 
-    def _parse(
-        self, chat_id: int, thread_id: int | None, role: Role, argument: str
-    ) -> RouteRow | str:
+    def _parse(self, chat: BoundChat, role: Role, argument: str) -> RouteRow | str:
         """Build the rule a command asks for, or return the message explaining what is wrong."""
         first, _, rest = argument.partition(" ")
         category = kind = ANY
@@ -87,7 +95,7 @@ class BindingDesk:
         ward = self._ward(ward_text, required=role is Role.WARD)
         if ward is None or ward.startswith(" "):
             return ward.strip() if ward else texts.BIND_USAGE
-        return RouteRow(role, ward, category, kind, chat_id, thread_id)
+        return RouteRow(role, ward, category, kind, chat.chat_id, chat.thread_id, chat.forum)
 
     def _ward(self, text: str, *, required: bool) -> str | None:
         """Return a ward code ('' for any), None if required and missing, or ' ' + a refusal."""

@@ -21,6 +21,7 @@ class Inbound:
     reply_to: int | None = None
     contact_phone: str | None = None
     contact_is_own: bool = False
+    thread_id: int | None = None  # the forum topic it was posted in
 
     @property
     def clean_text(self) -> str:

@@ -12,10 +12,11 @@ from bot.status import OPEN_STATUSES, Status
 from bot.tickets import TicketService
 from bot.transfers import REASON_PREFIX, TransferService
 from bot.views import ViewService
+from storage.chats import MessageLink
 from storage.tickets import TicketRow
 
 # Replies to these ticket messages in a group go to the citizen.
-_RELAYED_PURPOSES = frozenset({"card", "card_more", "attachment", "followup"})
+_RELAYED_PURPOSES = frozenset({"card", "card_more", "attachment", "followup", "topic"})
 MIN_REASON = 3  # characters; "ok" is not a reason a citizen can act on
 
 
@@ -37,12 +38,16 @@ class OfficerDesk:
         self._transfers = transfers
 
     async def receive(self, message: Inbound, officer: Actor) -> None:
-        """Handle a group message: replies to the bot's ticket messages go to the citizen."""
-        if message.reply_to is None:
-            return  # officers' own discussion is none of the bot's business
-        link = await self._d.links.get(message.chat_id, message.reply_to)
+        """Handle a group message: replies to the bot's ticket messages go to the citizen, and
+        so does every message in a ticket's forum topic."""
+        link = None
+        if message.reply_to is not None:
+            link = await self._d.links.get(message.chat_id, message.reply_to)
+        if link is None and message.thread_id is not None:
+            topic = await self._d.tickets.by_topic(message.chat_id, message.thread_id)
+            link = None if topic is None else MessageLink(topic.id, "topic")
         if link is None:
-            return
+            return  # officers' own discussion is none of the bot's business
         ticket = await self._ticket_here(message.chat_id, link.ticket_id)
         if ticket is None:
             return

@@ -76,6 +76,10 @@ class RouteTable:
         """Return the rules that send tickets to a chat."""
         return [rule for rule in self.rules if rule.chat_id == chat_id]
 
+    def is_forum(self, chat_id: int) -> bool:
+        """Tell whether a chat has topics (each ticket then gets its own)."""
+        return any(rule.forum for rule in self.of_chat(chat_id))
+
     def reveals_identity_in(self, chat_id: int) -> bool:
         """Tell whether a chat is bound as designated handlers of denunciations."""
         return any(rule.role == Role.DENUNCIATION for rule in self.of_chat(chat_id))

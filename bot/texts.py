@@ -250,6 +250,7 @@ UNROUTED_DENUNCIATION_ADMIN = (
     "Tố cáo không bao giờ gửi vào nhóm chung: tạo nhóm riêng cho người được giao, "
     "thêm bot rồi gõ /bind_denunciations trong nhóm đó."
 )
+TOPIC_REOPENED = "♻️ Chủ đề của yêu cầu này đã bị xóa nên được mở lại; thẻ yêu cầu ở dưới."
 DIGEST_TITLE = (
     "☀️ <b>Tình hình ngày {day}</b>: {open} yêu cầu đang mở · {soon} sắp đến hạn "
     "(2 ngày làm việc) · {overdue} quá hạn"

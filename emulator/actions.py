@@ -30,9 +30,14 @@ def user_message(
     content: dict[str, Any],
     text: str | None = None,
     reply_to: int | None = None,
+    thread_id: int | None = None,
 ) -> dict[str, Any]:
     """Store a user's message and enqueue the update the bot will receive."""
     chat = _chat_for(st, chat_id, user)
+    if thread_id is not None and thread_id not in chat.topics:
+        raise ValueError(f"topic {thread_id} is not open in chat {chat_id}")
+    # In a topic, a message that replies to nothing replies to the topic's opening message.
+    reply_to = thread_id if reply_to is None else reply_to
     if reply_to is not None and st.message(chat.id, reply_to) is None:
         raise ValueError(f"message {reply_to} does not exist in chat {chat_id}")
     if chat.type == "private":
@@ -47,6 +52,7 @@ def user_message(
         text=text,
         plain_text=text,
         reply_to=reply_to,
+        thread_id=thread_id,
     )
     st.store(chat, user, stored, content)
     st.enqueue({"message": stored.payload})

@@ -43,6 +43,8 @@ class EmuChat:
     title: str | None = None
     user: EmuUser | None = None
     members: set[int] = field(default_factory=set)
+    is_forum: bool = False
+    topics: dict[int, str] = field(default_factory=dict)  # open forum topics: thread id -> name
 
     def to_json(self) -> dict[str, Any]:
         """Return the Bot API Chat object."""
@@ -50,7 +52,8 @@ class EmuChat:
             data = self.user.to_json()
             del data["is_bot"]
             return {**data, "type": self.type}
-        return {"id": self.id, "type": self.type, "title": self.title}
+        data = {"id": self.id, "type": self.type, "title": self.title}
+        return {**data, "is_forum": True} if self.is_forum else data
 
 
 @dataclass(slots=True)
@@ -68,6 +71,7 @@ class StoredMessage:
     reply_to: int | None = None
     edits: int = 0
     copied_from: tuple[int, int] | None = None
+    thread_id: int | None = None  # the forum topic it was posted in
     deleted: bool = False
     date: float = 0.0
     payload: dict[str, Any] = field(default_factory=dict, repr=False)

@@ -21,9 +21,22 @@ class PeopleMixin:
         """Create a user; their private chat id equals their user id."""
         return self._state.add_user(first_name, last_name, username)
 
-    def add_group(self, title: str, members: list[EmuUser] | None = None) -> EmuChat:
-        """Create a supergroup with the bot as administrator."""
-        return self._state.add_group(title, members or [])
+    def add_group(
+        self, title: str, members: list[EmuUser] | None = None, *, forum: bool = False
+    ) -> EmuChat:
+        """Create a supergroup with the bot as administrator (a forum with topics, if asked)."""
+        return self._state.add_group(title, members or [], forum)
+
+    def topics(self, chat_id: int) -> dict[int, str]:
+        """Return a forum's open topics: thread id -> name."""
+        return dict(self._state.chats[chat_id].topics)
+
+    def delete_topic(self, chat_id: int, thread_id: int) -> None:
+        """Delete a forum topic with its messages, as an admin of the group can."""
+        del self._state.chats[chat_id].topics[thread_id]
+        for message in self._state.messages(chat_id):
+            if message.thread_id == thread_id:
+                message.deleted = True
 
     def add_member(self, chat_id: int, user: EmuUser) -> None:
         """Add a user to a group."""
@@ -44,11 +57,18 @@ class PeopleMixin:
         self._state.blocked.discard(user_id)
 
     def send_text(
-        self, chat_id: int, user: EmuUser, text: str, reply_to: int | None = None
+        self,
+        chat_id: int,
+        user: EmuUser,
+        text: str,
+        reply_to: int | None = None,
+        thread_id: int | None = None,
     ) -> dict[str, Any]:
-        """Send a text (or a /command) as the user; return the message JSON."""
+        """Send a text (or a /command) as the user, in a forum topic if given; return its JSON."""
         content = actions.text_content(text)
-        return actions.user_message(self._state, chat_id, user, "text", content, text, reply_to)
+        return actions.user_message(
+            self._state, chat_id, user, "text", content, text, reply_to, thread_id
+        )
 
     def _send_file(
         self,

@@ -74,6 +74,10 @@ def deliver(
     check_reply_markup(markup)
     reply_to = reply_target(st, chat, p)
     st.check_reachable(chat)
+    thread = topic_of(chat, p)
+    replied = None if reply_to is None else st.message(chat.id, reply_to)
+    if thread is None and replied is not None:  # a reply goes to the topic of what it answers
+        thread = replied.thread_id
     raw, plain = text
     stored = StoredMessage(
         message_id=0,
@@ -86,8 +90,36 @@ def deliver(
         reply_markup=markup if isinstance(markup, dict) else None,
         reply_to=reply_to,
         copied_from=copied_from,
+        thread_id=thread,
     )
     return st.store(chat, st.bot, stored, content)
+
+
+def topic_of(chat: EmuChat, p: dict[str, Any]) -> int | None:
+    """Return the forum topic a message goes to; a deleted topic is refused as Telegram does."""
+    thread = p.get("message_thread_id")
+    if thread is None or not chat.is_forum:
+        return None
+    if int(thread) not in chat.topics:
+        raise bad_request("message thread not found")
+    return int(thread)
+
+
+def create_forum_topic(st: State, p: dict[str, Any]) -> Any:
+    """Open a topic in a forum supergroup; its id is that of the service message opening it."""
+    chat = st.chat(p.get("chat_id"))
+    if not chat.is_forum:
+        raise bad_request("the chat is not a forum")
+    name = str(p.get("name") or "")
+    if not 1 <= len(name) <= 128:
+        raise bad_request("TOPIC_TITLE_EMPTY" if not name else "topic name is too long")
+    icon = {"name": name, "icon_color": 7322096}
+    opened = StoredMessage(0, chat.id, True, st.bot.id, "forum_topic_created")
+    stored = st.store(chat, st.bot, opened, {"forum_topic_created": icon})
+    stored.thread_id = stored.message_id
+    stored.payload |= {"message_thread_id": stored.message_id, "is_topic_message": True}
+    chat.topics[stored.message_id] = name
+    return {"message_thread_id": stored.message_id, **icon}
 
 
 def send_message(st: State, p: dict[str, Any]) -> Any:
@@ -239,4 +271,5 @@ SENDING: dict[str, Method] = {
     "sendMediaGroup": send_media_group,
     "forwardMessage": forward_message,
     "sendChatAction": send_chat_action,
+    "createForumTopic": create_forum_topic,
 }

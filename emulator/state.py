@@ -50,9 +50,9 @@ class State:
         self.chats[user.id] = EmuChat(user.id, "private", user=user, members={user.id})
         return user
 
-    def add_group(self, title: str, members: list[EmuUser]) -> EmuChat:
-        """Create a supergroup the bot administers."""
-        chat = EmuChat(-next(self._group_ids), "supergroup", title=title)
+    def add_group(self, title: str, members: list[EmuUser], forum: bool = False) -> EmuChat:
+        """Create a supergroup the bot administers (with topics, if `forum`)."""
+        chat = EmuChat(-next(self._group_ids), "supergroup", title=title, is_forum=forum)
         chat.members = {m.id for m in members} | {self.bot.id}
         self.chats[chat.id] = chat
         return chat
@@ -109,6 +109,9 @@ class State:
             payload["reply_to_message"] = {
                 k: v for k, v in target.payload.items() if k != "reply_to_message"
             }
+        if stored.thread_id is not None:
+            payload["message_thread_id"] = stored.thread_id
+            payload["is_topic_message"] = True
         if stored.reply_markup and "inline_keyboard" in stored.reply_markup:
             payload["reply_markup"] = stored.reply_markup
         stored.payload = payload

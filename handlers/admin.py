@@ -9,6 +9,7 @@ from telegram import Update
 from telegram.ext import CallbackQueryHandler, CommandHandler, filters
 
 from bot import texts
+from bot.binding import BoundChat
 from bot.messages import Outgoing
 from bot.routing import Role
 from handlers.context import BotApp, BotContext
@@ -53,10 +54,12 @@ def _binder(role: Role) -> Callable[[Update, BotContext], Coroutine[Any, Any, No
         if (chat := await _in_group_as_admin(update, context)) is None:
             return
         message = update.effective_message
+        forum = bool(update.effective_chat and update.effective_chat.is_forum)
         thread = message.message_thread_id if message and message.is_topic_message else None
         admin = actor(update.effective_user, "admin")
         argument = command_argument(message)
-        await context.services.admins.binding.bind(chat, thread, admin, role, argument)
+        bound = BoundChat(chat, thread, forum)
+        await context.services.admins.binding.bind(bound, admin, role, argument)
 
     bind.__doc__ = f"Bind the group this is sent in as {role.value} (admins only)."
     return bind

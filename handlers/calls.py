@@ -23,14 +23,21 @@ from storage.outbox import OutboxItem
 Markup = InlineKeyboardMarkup | ReplyKeyboardMarkup | ReplyKeyboardRemove | ForceReply | None
 
 
-async def call(app: BotApp, item: OutboxItem, card_id: int | None) -> int | None:
-    """Make the call an outbox row describes; return the id of the message sent, if any."""
+async def call(
+    app: BotApp, item: OutboxItem, card_id: int | None, thread: int | None = None
+) -> int | None:
+    """Make the call an outbox row describes (in a forum topic, if given); return the id of
+    the message sent, if any."""
     bot, p = app.bot, item.payload
     if item.method == "send":
-        return await _send_message(app, item.chat_id, p)
+        return await _send_message(app, item.chat_id, p, thread)
     if item.method == "copy":
         copied = await bot.copy_message(
-            item.chat_id, p["from_chat_id"], p["message_id"], reply_parameters=reply(p)
+            item.chat_id,
+            p["from_chat_id"],
+            p["message_id"],
+            reply_parameters=reply(p),
+            message_thread_id=thread,
         )
         return copied.message_id
     if item.method in ("edit", "edit_card"):
@@ -52,7 +59,18 @@ async def call(app: BotApp, item: OutboxItem, card_id: int | None) -> int | None
     raise ValueError(f"unknown outbox method {item.method!r}")
 
 
-async def _send_message(app: BotApp, chat_id: int, p: dict[str, Any]) -> int:
+async def create_topic(app: BotApp, chat_id: int, name: str) -> int:
+    """Open a forum topic and return its thread id."""
+    topic = await app.bot.create_forum_topic(chat_id, name)
+    return topic.message_thread_id
+
+
+def is_topic_gone(exc: BadRequest) -> bool:
+    """Tell whether Telegram refused a message because its forum topic was deleted."""
+    return "thread not found" in exc.message.lower()
+
+
+async def _send_message(app: BotApp, chat_id: int, p: dict[str, Any], thread: int | None) -> int:
     """Send a text without building PTB objects from the reply: only its id is needed."""
     kwargs: dict[str, Any] = {
         "chat_id": chat_id,
@@ -60,6 +78,8 @@ async def _send_message(app: BotApp, chat_id: int, p: dict[str, Any]) -> int:
         "parse_mode": ParseMode.HTML,
         "link_preview_options": {"is_disabled": True},
     }
+    if thread is not None:
+        kwargs["message_thread_id"] = thread
     if (keyboard := markup(p)) is not None:
         kwargs["reply_markup"] = keyboard
     if (parameters := reply(p)) is not None:

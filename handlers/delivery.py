@@ -5,7 +5,7 @@ from __future__ import annotations
 import asyncio
 import logging
 import warnings
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import timedelta
 
 from telegram.error import BadRequest, Forbidden, RetryAfter, TelegramError
@@ -13,8 +13,9 @@ from telegram.error import BadRequest, Forbidden, RetryAfter, TelegramError
 from bot.messages import escape
 from bot.services import Services
 from bot.waiting import wait_event
-from handlers.calls import call
+from handlers.calls import call, create_topic, is_topic_gone
 from handlers.context import BotApp
+from handlers.topics import TopicChange, TopicPlan, plan_topics, record_topic_changes
 from storage.outbox import OutboxItem
 
 log = logging.getLogger(__name__)
@@ -33,6 +34,7 @@ class Outcome:
     whole_chat: bool = False
     error: str | None = None
     reason: str | None = None
+    topic: TopicChange | None = None  # a forum topic opened, or found deleted, on the way
 
 
 class Sender:
@@ -64,9 +66,10 @@ class Sender:
                 now = self._services.deps.clock()
                 items = await repo.due(now, free, self._busy) if free > 0 else []
                 cards = await self._card_ids(items)
+                topics = await plan_topics(self._services, items)
                 next_due = None if items else await repo.next_due_at()
             for item in items:
-                self._start(item, cards.get(item.id))
+                self._start(item, cards.get(item.id), topics.get(item.id))
             if not items:
                 delay = 1.0 if next_due is None else next_due - self._services.deps.clock()
                 await wait_event(ready, max(0.005, min(delay, 1.0)))
@@ -78,9 +81,9 @@ class Sender:
         async with self._services.db.transaction():
             await self._record(self._take_outcomes())
 
-    def _start(self, item: OutboxItem, card_id: int | None) -> None:
+    def _start(self, item: OutboxItem, card_id: int | None, topic: TopicPlan | None) -> None:
         self._busy.add(item.chat_id)
-        task = asyncio.create_task(self._deliver(item, card_id))
+        task = asyncio.create_task(self._deliver(item, card_id, topic))
         self._tasks.add(task)
         task.add_done_callback(self._tasks.discard)
 
@@ -93,26 +96,51 @@ class Sender:
             if item.method == "edit_card" and item.ticket_id is not None
         }
 
-    async def _deliver(self, item: OutboxItem, card_id: int | None) -> None:
+    async def _deliver(
+        self, item: OutboxItem, card_id: int | None, topic: TopicPlan | None
+    ) -> None:
+        """Make one call (opening the ticket's forum topic first if needed); keep the outcome."""
+        opened: TopicChange | None = None
+        thread = None if topic is None else topic.thread
         try:
-            outcome = Outcome(item, message_id=await call(self._app, item, card_id))
-        except RetryAfter as exc:
-            outcome = Outcome(item, retry_in=_retry_after(exc), whole_chat=True, error="429")
-        except Forbidden as exc:
-            outcome = Outcome(item, error=exc.message, reason=BLOCKED)
-        except BadRequest as exc:
-            gone = "not modified" not in exc.message  # an identical edit is a success
-            outcome = (
-                Outcome(item, error=exc.message, reason=exc.message) if gone else Outcome(item)
+            if topic is not None and thread is None:
+                thread = await create_topic(self._app, item.chat_id, topic.name)
+                opened = TopicChange(topic.ticket_id, item.chat_id, thread)
+            outcome = await self._attempt(item, card_id, thread, topic)
+        except BadRequest as exc:  # no longer a forum, or no right to manage topics
+            log.warning(
+                "no topic for outbox item %s (%s); sending it to the General topic", item.id, exc
             )
-        except TelegramError as exc:  # TimedOut, NetworkError (5xx, connection): try again later
+            outcome = await self._attempt(item, card_id, None, None)
+        except TelegramError as exc:  # the topic could not be opened: try again later
             retry_in = min(0.5 * 2.0**item.attempts, MAX_BACKOFF)
             outcome = Outcome(item, retry_in=retry_in, error=type(exc).__name__)
+        self._outcomes.append(outcome if opened is None else replace(outcome, topic=opened))
+        self._services.outbox_ready.set()
+
+    async def _attempt(
+        self, item: OutboxItem, card_id: int | None, thread: int | None, topic: TopicPlan | None
+    ) -> Outcome:
+        """Make the call and say what became of it."""
+        try:
+            return Outcome(item, message_id=await call(self._app, item, card_id, thread))
+        except RetryAfter as exc:
+            return Outcome(item, retry_in=_retry_after(exc), whole_chat=True, error="429")
+        except Forbidden as exc:
+            return Outcome(item, error=exc.message, reason=BLOCKED)
+        except BadRequest as exc:
+            if topic is not None and is_topic_gone(exc):  # deleted by an officer: reopen, retry
+                gone = TopicChange(topic.ticket_id, item.chat_id, None)
+                return Outcome(item, retry_in=0.0, error=exc.message, topic=gone)
+            if "not modified" in exc.message:  # an identical edit is a success
+                return Outcome(item)
+            return Outcome(item, error=exc.message, reason=exc.message)
+        except TelegramError as exc:  # TimedOut, NetworkError (5xx, connection): try again later
+            retry_in = min(0.5 * 2.0**item.attempts, MAX_BACKOFF)
+            return Outcome(item, retry_in=retry_in, error=type(exc).__name__)
         except Exception as exc:  # a bug must not stop delivery of everything else
             log.exception("outbox item %s failed", item.id)
-            outcome = Outcome(item, retry_in=MAX_BACKOFF, error=type(exc).__name__)
-        self._outcomes.append(outcome)
-        self._services.outbox_ready.set()
+            return Outcome(item, retry_in=MAX_BACKOFF, error=type(exc).__name__)
 
     def _take_outcomes(self) -> list[Outcome]:
         outcomes, self._outcomes = self._outcomes, []
@@ -130,6 +158,7 @@ class Sender:
                 if o.message_id is not None and o.item.ticket_id is not None and o.item.link
             ]
         )
+        await record_topic_changes(self._services, [o.topic for o in outcomes if o.topic])
         for outcome in outcomes:
             await self._follow_up(outcome, now)
             self._busy.discard(outcome.item.chat_id)

@@ -121,6 +121,9 @@ def register(app: BotApp) -> None:
             MessageHandler(GROUPS & filters.StatusUpdate.LEFT_CHAT_MEMBER, member_left),
             CommandHandler(["new", "status", "cancel"], private_only, filters=GROUPS),
             CallbackQueryHandler(button, pattern=r"^(t|tw|q|as):"),
-            MessageHandler(GROUPS & filters.UpdateType.MESSAGE & filters.REPLY, reply),
+            MessageHandler(
+                GROUPS & filters.UpdateType.MESSAGE & (filters.REPLY | filters.IS_TOPIC_MESSAGE),
+                reply,
+            ),
         ]
     )

@@ -59,6 +59,7 @@ def to_inbound(update: Update) -> Inbound | None:
         reply_to=message.reply_to_message.message_id if message.reply_to_message else None,
         contact_phone=contact.phone_number if contact else None,
         contact_is_own=bool(contact and contact.user_id == user.id),
+        thread_id=message.message_thread_id if message.is_topic_message else None,
     )
 
 

@@ -18,6 +18,7 @@ class RouteRow:
     kind: str  # '' = any kind
     chat_id: int
     thread_id: int | None
+    forum: bool = False  # the chat is a forum: each ticket gets its own topic
 
 
 @dataclass(frozen=True, slots=True)
@@ -40,17 +41,18 @@ class RoutesRepository:
     async def all(self) -> list[RouteRow]:
         """Return every rule."""
         rows = await self._db.fetch_all(
-            "SELECT role, ward_code, category, kind, chat_id, thread_id FROM routes ORDER BY id"
+            "SELECT role, ward_code, category, kind, chat_id, thread_id, forum FROM routes "
+            "ORDER BY id"
         )
-        return [RouteRow(**dict(r)) for r in rows]
+        return [RouteRow(**(dict(r) | {"forum": bool(r["forum"])})) for r in rows]
 
     async def put(self, rule: RouteRow, by: int, now: float) -> None:
         """Add a rule, or point an existing one at another chat."""
         await self._db.execute(
-            "INSERT INTO routes (role, ward_code, category, kind, chat_id, thread_id, bound_by, "
-            "bound_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?) "
+            "INSERT INTO routes (role, ward_code, category, kind, chat_id, thread_id, forum, "
+            "bound_by, bound_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) "
             "ON CONFLICT (role, ward_code, category, kind) DO UPDATE SET "
-            "chat_id = excluded.chat_id, thread_id = excluded.thread_id, "
+            "chat_id = excluded.chat_id, thread_id = excluded.thread_id, forum = excluded.forum, "
             "bound_by = excluded.bound_by, bound_at = excluded.bound_at",
             (
                 rule.role,
@@ -59,6 +61,7 @@ class RoutesRepository:
                 rule.kind,
                 rule.chat_id,
                 rule.thread_id,
+                rule.forum,
                 by,
                 now,
             ),

@@ -32,6 +32,7 @@ class TicketRow:
     reopened: int
     rating: str | None
     group_chat_id: int | None  # where its card is and officers act; None until routed
+    thread_id: int | None  # its own topic in that group, if the group is a forum
 
 
 @dataclass(frozen=True, slots=True)
@@ -70,6 +71,7 @@ _UPDATABLE = {
     "rating",
     "due_date",
     "group_chat_id",
+    "thread_id",
 }
 
 
@@ -136,6 +138,19 @@ class TicketRepository:
         )
         total = await self._db.fetch_one(f"SELECT COUNT(*) AS n FROM tickets WHERE {where}", params)  # noqa: S608
         return [ticket_from_row(r) for r in rows], 0 if total is None else int(total["n"])
+
+    async def set_topic(self, ticket_id: int, thread_id: int | None) -> None:
+        """Remember (or forget, when deleted) a ticket's forum topic; not a change of the ticket."""
+        await self._db.execute(
+            "UPDATE tickets SET thread_id = ? WHERE id = ?", (thread_id, ticket_id)
+        )
+
+    async def by_topic(self, chat_id: int, thread_id: int) -> TicketRow | None:
+        """Return the ticket whose forum topic this is."""
+        row = await self._db.fetch_one(
+            "SELECT * FROM tickets WHERE group_chat_id = ? AND thread_id = ?", (chat_id, thread_id)
+        )
+        return None if row is None else ticket_from_row(row)
 
     async def unrouted(self, open_statuses: tuple[str, ...]) -> list[TicketRow]:
         """Return open tickets no rule could route yet, oldest first."""

@@ -76,6 +76,7 @@ async def test_migration_moves_ward_bindings_into_rules_and_tickets(tmp_path: Pa
             "DROP INDEX tickets_group_status",
             "DROP INDEX tickets_handler_status",
             "ALTER TABLE tickets DROP COLUMN group_chat_id",
+            "ALTER TABLE tickets DROP COLUMN thread_id",
             "CREATE TABLE ward_groups (ward_code TEXT PRIMARY KEY, chat_id INTEGER NOT NULL, "
             "bound_by INTEGER NOT NULL, bound_at REAL NOT NULL)",
             "INSERT INTO ward_groups VALUES ('00004', -100, 1, 0)",

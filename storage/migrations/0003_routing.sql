@@ -12,6 +12,7 @@ CREATE TABLE routes (
     kind      TEXT NOT NULL DEFAULT '',
     chat_id   INTEGER NOT NULL,
     thread_id INTEGER,
+    forum     INTEGER NOT NULL DEFAULT 0,  -- the chat has topics: each ticket gets its own
     bound_by  INTEGER NOT NULL,
     bound_at  REAL NOT NULL,
     UNIQUE (role, ward_code, category, kind)
@@ -23,6 +24,8 @@ INSERT INTO routes (role, ward_code, chat_id, bound_by, bound_at)
 
 -- The chat a ticket was routed to: its card lives there and officer actions come from there.
 ALTER TABLE tickets ADD COLUMN group_chat_id INTEGER;
+-- Its own topic there, when that group is a forum (cleared when the topic is found deleted).
+ALTER TABLE tickets ADD COLUMN thread_id INTEGER;
 UPDATE tickets SET group_chat_id = (
     SELECT chat_id FROM ward_groups g WHERE g.ward_code = tickets.ward_code
 );

@@ -14,7 +14,7 @@ from telegram import (
     ReplyParameters,
 )
 from telegram.constants import ParseMode
-from telegram.error import EndPointNotFound, InvalidToken
+from telegram.error import BadRequest, EndPointNotFound, InvalidToken
 
 from emulator import BotApiEmulator
 
@@ -228,3 +228,23 @@ async def test_inject_update_and_wait_for(emu: BotApiEmulator, bot: Bot) -> None
         assert "1 bot message(s)" in str(err) and "👤 An: x" in str(err)
     else:
         raise AssertionError("no bot message was sent")
+
+
+async def test_forum_topics_open_and_refuse_messages_once_deleted(
+    emu: BotApiEmulator, bot: Bot
+) -> None:
+    officer = emu.add_user("Vy")
+    group = emu.add_group("Diễn đàn", [officer], forum=True)
+    plain = emu.add_group("Nhóm thường", [officer])
+    topic = await bot.create_forum_topic(group.id, "K7MX-3QPA · Phản ánh")
+    sent = await bot.send_message(group.id, "Thẻ", message_thread_id=topic.message_thread_id)
+    assert sent.message_thread_id == topic.message_thread_id and sent.is_topic_message
+    emu.send_text(group.id, officer, "Đã xem", thread_id=topic.message_thread_id)
+    (update,) = await bot.get_updates(timeout=0)
+    assert update.message is not None and update.message.is_topic_message
+    assert update.message.message_thread_id == topic.message_thread_id
+    emu.delete_topic(group.id, topic.message_thread_id)
+    with pytest.raises(BadRequest, match="thread not found"):
+        await bot.send_message(group.id, "Nữa", message_thread_id=topic.message_thread_id)
+    with pytest.raises(BadRequest, match="not a forum"):
+        await bot.create_forum_topic(plain.id, "x")
