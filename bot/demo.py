@@ -16,6 +16,7 @@ from bot.config import Secret, Settings
 from bot.services import Services
 from emulator import BotApiEmulator, StoredMessage
 from emulator.model import EmuChat, EmuUser
+from storage.tickets import TicketRow
 
 TZ = ZoneInfo("Asia/Ho_Chi_Minh")
 
@@ -138,6 +139,14 @@ class World:
                     if label.lower() in button["text"].lower():
                         return message, str(button["callback_data"])
         raise LookupError(f"no button {label!r} in chat {chat}")
+
+    async def ticket(self, code: str) -> TicketRow:
+        """Return a ticket as stored now."""
+        async with self.services.db.transaction():
+            ticket = await self.services.deps.tickets.by_code(code)
+        if ticket is None:
+            raise LookupError(f"no ticket {code}")
+        return ticket
 
     def card(self, chat: int, code: str) -> StoredMessage:
         """Return the card of a ticket in an officers' group."""

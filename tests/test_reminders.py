@@ -25,9 +25,7 @@ async def test_digest_once_per_working_morning_even_across_a_restart(
 ) -> None:
     group, _ = ward_group
     code = await submit_feedback(world, world.emulator.add_user("Mai"), "Ba Đình", "Ổ gà ngõ 3.")
-    async with world.services.db.transaction():
-        ticket = await world.services.deps.tickets.by_code(code)
-    assert ticket is not None
+    ticket = await world.ticket(code)
     due = date.fromisoformat(ticket.due_date)
     calendar = world.services.deps.deadlines.calendar
     # The last working day before the deadline, at 07:00 (before the digest) then 07:30.
@@ -54,9 +52,7 @@ async def test_overdue_escalates_once_then_again_after_the_set_time(
     upper = world.emulator.add_group("Lãnh đạo UBND", members=[world.admin])
     await world.say(upper.id, world.admin, "/bind_supervisor")
     code = await submit_feedback(world, world.emulator.add_user("Cúc"), "Ba Đình", "Nước bẩn.")
-    async with world.services.db.transaction():
-        ticket = await world.services.deps.tickets.by_code(code)
-    assert ticket is not None
+    ticket = await world.ticket(code)
     late = date.fromordinal(date.fromisoformat(ticket.due_date).toordinal() + 1)
     await remind(world, at(late, 6))
     first = [m for m in world.emulator.bot_messages(upper.id) if code in (m.text or "")]

@@ -169,8 +169,8 @@ async def test_escalation_to_supervisors_carries_the_reason(
     card = world.card(upper.id, code).plain_text or ""
     assert "Chuyển lên từ Phường Ba Đình" in card and reason in card
     assert reason in (world.last(citizen.id).plain_text or "")
+    ticket = await world.ticket(code)
+    assert ticket.group_chat_id == upper.id
     async with world.services.db.transaction():
-        ticket = await world.services.deps.tickets.by_code(code)
-        assert ticket is not None and ticket.group_chat_id == upper.id
         events = await world.services.deps.tickets.events(ticket.id)
     assert any(e.action == "transferred" and reason in (e.detail or "") for e in events)
