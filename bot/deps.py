@@ -52,9 +52,9 @@ class Deps:
 
     async def record(
         self, ticket_id: int, actor: Actor, action: str, detail: str | None = None
-    ) -> None:
-        """Append one entry to a ticket's history, stamped now."""
-        await self.tickets.add_event(
+    ) -> int:
+        """Append one entry to a ticket's history, stamped now; return its id."""
+        return await self.tickets.add_event(
             ticket_id,
             self.clock(),
             actor.role,

@@ -50,11 +50,19 @@ class CitizenDesk:
             return
         waiting = await self._relay.waiting_ticket(message.chat_id)
         if waiting is not None:
-            await self._relay.citizen_follow_up(waiting, message)
+            await self._relay.citizen_follow_up(waiting, message, loose=True)
         elif message.media is None and message.clean_text:
             await self._faq.ask(message.chat_id, message.user_id, message.clean_text)
         else:
             await self._d.outbox.send(message.chat_id, Outgoing(texts.FREE_TEXT_HINT, MENU))
+
+    async def not_a_follow_up(self, chat_id: int, user_id: int, event_id: int) -> str:
+        """Take a loose follow-up back and ask it as a question; return the button notice."""
+        text = await self._relay.retract_follow_up(chat_id, event_id)
+        if not text:
+            return texts.STALE_BUTTON
+        await self._faq.ask(chat_id, user_id, text)
+        return texts.FOLLOW_UP_RETRACTED
 
     async def rate(self, chat_id: int, user_id: int, ticket_id: int, satisfied: bool) -> str:
         """Record a rating button press; return the notice for the button."""

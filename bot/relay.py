@@ -7,7 +7,7 @@ from bot.deps import CITIZEN, Actor, Deps
 from bot.faq.admin import FaqAdmin
 from bot.inbound import Inbound
 from bot.kinds import Kind
-from bot.messages import Outgoing, escape
+from bot.messages import Button, Outgoing, escape
 from bot.outbox import follow_up
 from bot.status import Status
 from bot.tickets import TicketService
@@ -84,18 +84,45 @@ class RelayService:
             on_failure=failed,
         )
 
-    async def citizen_follow_up(self, ticket: TicketRow, message: Inbound) -> None:
-        """Add a citizen's message to a ticket and show it to the ward's officers."""
+    async def citizen_follow_up(
+        self, ticket: TicketRow, message: Inbound, *, loose: bool = False
+    ) -> None:
+        """Add a citizen's message to a ticket and show it to the ward's officers.
+
+        A `loose` one (plain text while the ticket waits, not a reply) may be a new question
+        instead: its acknowledgement offers to take it back and ask it as one.
+        """
         detail = message.clean_text or f"[{message.media}]"
-        await self._d.record(ticket.id, CITIZEN, "follow_up", detail)
+        event_id = await self._d.record(ticket.id, CITIZEN, "follow_up", detail)
         if message.media is not None:
             await self._d.tickets.add_attachment(
                 ticket.id, message.media, message.chat_id, message.message_id, message.text
             )
         if ticket.group_chat_id is not None:
             await self._show_follow_up(ticket.group_chat_id, ticket, message)
-        ack = Outgoing(texts.FOLLOW_UP_ADDED.format(code=ticket.code), reply_to=message.message_id)
+        undo = ((Button(texts.BTN_NOT_FOLLOW_UP, f"nf:{event_id}"),),)
+        ack = Outgoing(
+            texts.FOLLOW_UP_ADDED.format(code=ticket.code),
+            undo if loose and message.media is None else (),
+            reply_to=message.message_id,
+        )
         await self._d.outbox.send(message.chat_id, ack, ticket_id=ticket.id, link="status")
+
+    async def retract_follow_up(self, chat_id: int, event_id: int) -> str | None:
+        """Take back a loose follow-up the citizen says was a new question; return its text."""
+        event = await self._d.tickets.event(event_id)
+        ticket = None if event is None else await self._d.tickets.get(event.ticket_id)
+        if event is None or ticket is None or ticket.citizen_chat_id != chat_id:
+            return None
+        history = await self._d.tickets.events(ticket.id)
+        mark = f"#{event_id}"
+        if event.action != "follow_up" or any(e.detail == mark for e in history):
+            return None  # not a follow-up, or already taken back
+        await self._d.record(ticket.id, CITIZEN, "follow_up_retracted", mark)
+        if ticket.group_chat_id is not None:
+            notice = texts.FOLLOW_UP_RETRACTED_GROUP.format(code=ticket.code)
+            await self._d.outbox.send(ticket.group_chat_id, Outgoing(notice), ticket_id=ticket.id)
+        return event.detail
 
     async def _show_follow_up(self, group: int, ticket: TicketRow, message: Inbound) -> None:
         if message.media is None:

@@ -143,6 +143,12 @@ TRANSFERRED_CITIZEN = (
     "để giải quyết đúng thẩm quyền.\nLý do: {reason}"
 )
 FOLLOW_UP_ADDED = "Đã gửi thông tin bổ sung cho yêu cầu <code>{code}</code> tới cán bộ phường."
+BTN_NOT_FOLLOW_UP = "↩️ Không phải bổ sung, đây là câu hỏi mới"
+FOLLOW_UP_RETRACTED = "Đã rút lại khỏi yêu cầu; bot trả lời như một câu hỏi mới."
+FOLLOW_UP_RETRACTED_GROUP = (
+    "↩️ Công dân cho biết tin nhắn bổ sung vừa rồi cho <code>{code}</code> "
+    "không phải bổ sung mà là một câu hỏi khác; không cần xử lý tin đó."
+)
 NO_TICKETS = "Bạn chưa gửi yêu cầu nào. Gõ /new để gửi."
 MY_TICKETS = "<b>Yêu cầu của bạn</b> (mới nhất trước):"
 MY_TICKETS_HINT = "\nGõ /status MÃ để xem lịch sử xử lý của một yêu cầu."

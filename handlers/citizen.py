@@ -71,6 +71,8 @@ async def button(update: Update, context: BotContext) -> None:
         notice = await services.intake.choose(chat.id, user.id, rest, f"tg:{update.update_id}")
     elif prefix == "r" and (parsed := _rating(rest)) is not None:
         notice = await services.citizens.rate(chat.id, user.id, *parsed)
+    elif prefix == "nf" and rest.isdigit():
+        notice = await services.citizens.not_a_follow_up(chat.id, user.id, int(rest))
     elif prefix == "f" and rest:
         notice = await services.faq.button(chat.id, user.id, rest.split(":"))
     else:
@@ -105,7 +107,7 @@ def register(app: BotApp) -> None:
             CommandHandler("cancel", cancel, filters=PRIVATE),
             CommandHandler("status", status, filters=PRIVATE),
             CommandHandler("help", help_text, filters=PRIVATE),
-            CallbackQueryHandler(button, pattern=r"^(m|i|r|f):"),
+            CallbackQueryHandler(button, pattern=r"^(m|i|r|f|nf):"),
             MessageHandler(PRIVATE & filters.UpdateType.MESSAGE & ~filters.COMMAND, message),
         ]
     )

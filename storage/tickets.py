@@ -186,14 +186,19 @@ class TicketRepository:
         actor_id: int | None = None,
         actor_name: str | None = None,
         detail: str | None = None,
-    ) -> None:
-        """Append one entry to a ticket's history."""
-        await self._db.execute(
+    ) -> int:
+        """Append one entry to a ticket's history; return its id."""
+        return await self._db.execute(
             "INSERT INTO ticket_events"
             " (ticket_id, at, actor, actor_id, actor_name, action, detail)"
             "VALUES (?, ?, ?, ?, ?, ?, ?)",
             (ticket_id, at, actor, actor_id, actor_name, action, detail),
         )
+
+    async def event(self, event_id: int) -> EventRow | None:
+        """Return one entry of a ticket's history."""
+        row = await self._db.fetch_one("SELECT * FROM ticket_events WHERE id = ?", (event_id,))
+        return None if row is None else EventRow(**dict(row))
 
     async def events(self, ticket_id: int) -> list[EventRow]:
         """Return a ticket's history, oldest first."""

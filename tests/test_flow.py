@@ -88,3 +88,24 @@ async def test_demo_runs_twice_on_the_same_database(tmp_path: Path) -> None:
         assert "Công dân đánh giá" in transcript and "hài lòng" in transcript
     with sqlite3.connect(db) as conn:
         assert conn.execute("SELECT COUNT(*) FROM tickets").fetchone() == (2,)
+
+
+async def test_a_question_taken_for_a_follow_up_can_be_asked_instead(
+    world: World, ward_group: tuple[EmuChat, EmuUser]
+) -> None:
+    group, officer = ward_group
+    citizen = world.emulator.add_user("Nga")
+    code = await submit_feedback(world, citizen, "Ba Đình", "Đèn đường ngõ 4 tắt cả tuần.")
+    card = world.card(group.id, code)
+    await world.say(group.id, officer, "Điện lực sẽ thay bóng mai.", reply_to=card.message_id)
+    # Plain text while the answered ticket waits for the citizen counts as a follow-up...
+    await world.say(citizen.id, citizen, "lam cccd can giay to gi")
+    assert "thông tin bổ sung" in (world.last(citizen.id).plain_text or "")
+    await world.press(citizen.id, citizen, "Không phải bổ sung")
+    # ...until the citizen says it was a new question: then the FAQ answers it.
+    assert "Căn cứ" in (world.last(citizen.id).plain_text or "")
+    assert "không phải bổ sung" in (world.last(group.id).plain_text or "")
+    ticket = await world.ticket(code)
+    async with world.services.db.transaction():
+        events = await world.services.deps.tickets.events(ticket.id)
+    assert [e.action for e in events][-2:] == ["follow_up", "follow_up_retracted"]
