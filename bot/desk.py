@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 from bot import texts
+from bot.clocks import ClockService
+from bot.codes import parse_code
 from bot.deps import Actor, Deps
 from bot.faq.desk import FaqDesk
 from bot.inbound import Inbound
@@ -92,12 +94,18 @@ class OfficerDesk:
     """Act on tickets from an officers' group, only for the wards bound to that group."""
 
     def __init__(
-        self, deps: Deps, tickets: TicketService, relay: RelayService, views: ViewService
+        self,
+        deps: Deps,
+        tickets: TicketService,
+        relay: RelayService,
+        views: ViewService,
+        clocks: ClockService,
     ) -> None:
         self._d = deps
         self._tickets = tickets
         self._relay = relay
         self._views = views
+        self._clocks = clocks
 
     async def receive(self, message: Inbound, officer: Actor) -> None:
         """Handle a group message: replies to the bot's ticket messages go to the citizen."""
@@ -126,6 +134,8 @@ class OfficerDesk:
             return await self._tickets.claim(ticket, officer)
         if action == "resolve":
             return await self._tickets.resolve(ticket, officer)
+        if action == "accept":
+            return await self._clocks.accept(ticket, officer)
         if action == "decline":
             await self._tickets.ask_decline_reason(ticket, chat_id)
             return texts.BTN_DECLINE
@@ -163,6 +173,42 @@ class OfficerDesk:
             await self._d.outbox.send(chat_id, Outgoing(texts.TICKET_USAGE))
             return
         await self._views.group_ticket(chat_id, wards, code_text)
+
+    async def extend(self, chat_id: int, officer: Actor, text: str) -> None:
+        """Run `/extend CODE reason`: extend the running clock; the citizen hears the reason."""
+        found = await self._command_ticket(chat_id, text, texts.EXTEND_USAGE, need_reason=True)
+        if found is not None:
+            ticket, reason = found
+            await self._say(chat_id, await self._clocks.extend(ticket, officer, reason))
+
+    async def mark_complex(self, chat_id: int, officer: Actor, text: str) -> None:
+        """Run `/complex CODE [reason]`: give the case its longer complex-case period."""
+        found = await self._command_ticket(chat_id, text, texts.COMPLEX_USAGE, need_reason=False)
+        if found is not None:
+            ticket, reason = found
+            await self._say(chat_id, await self._clocks.mark_complex(ticket, officer, reason))
+
+    async def _command_ticket(
+        self, chat_id: int, text: str, usage: str, *, need_reason: bool
+    ) -> tuple[TicketRow, str] | None:
+        """Read "CODE reason" for an open ticket of this group, or answer why not."""
+        code_text, _, reason = text.strip().partition(" ")
+        code, reason = parse_code(code_text), " ".join(reason.split())
+        if code is None or (need_reason and len(reason) < 3):
+            await self._say(chat_id, usage)
+            return None
+        ticket = await self._d.tickets.by_code(code)
+        if ticket is None or await self._d.bindings.group_for(ticket.ward_code) != chat_id:
+            await self._say(chat_id, texts.NOT_THIS_GROUP)
+            return None
+        if not Status(ticket.status).is_open:
+            status = Status(ticket.status).label.lower()
+            await self._say(chat_id, texts.TICKET_CLOSED.format(code=ticket.code, status=status))
+            return None
+        return ticket, reason
+
+    async def _say(self, chat_id: int, text: str) -> None:
+        await self._d.outbox.send(chat_id, Outgoing(text))
 
     async def _ticket_here(self, chat_id: int, ticket_id: int) -> TicketRow | None:
         ticket = await self._d.tickets.get(ticket_id)

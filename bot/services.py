@@ -7,7 +7,9 @@ import time
 from dataclasses import dataclass
 
 from bot.categories import CategoryList
+from bot.clocks import ClockService
 from bot.config import Settings
+from bot.deadline_file import load_policy
 from bot.deadlines import DeadlinePolicy
 from bot.deps import Deps
 from bot.desk import AdminDesk, CitizenDesk, OfficerDesk
@@ -43,7 +45,7 @@ def load_content(settings: Settings) -> Content:
     return Content(
         wards=WardDirectory.from_file(folder / "wards.toml"),
         categories=CategoryList.from_file(folder / "categories.toml"),
-        deadlines=DeadlinePolicy.from_file(folder / "deadlines.toml"),
+        deadlines=load_policy(folder / "deadlines.toml"),
     )
 
 
@@ -119,7 +121,7 @@ async def open_services(settings: Settings, clock: Clock = time.time) -> Service
         faq=faq,
         faq_admin=faq_admin,
         live_faq=live_faq,
-        officers=OfficerDesk(deps, tickets, relay, views),
+        officers=OfficerDesk(deps, tickets, relay, views, ClockService(deps, tickets)),
         admins=AdminDesk(deps, tickets, views),
         outbox_ready=outbox_ready,
         inbox_ready=inbox_ready,

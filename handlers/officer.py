@@ -26,6 +26,22 @@ async def ticket(update: Update, context: BotContext) -> None:
         await context.services.officers.ticket(update.effective_chat.id, code)
 
 
+async def extend(update: Update, context: BotContext) -> None:
+    """Extend a ticket's running clock: `/extend CODE reason`."""
+    if update.effective_chat:
+        officer = actor(update.effective_user, "officer")
+        text = command_argument(update.effective_message)
+        await context.services.officers.extend(update.effective_chat.id, officer, text)
+
+
+async def complex_case(update: Update, context: BotContext) -> None:
+    """Mark a ticket a complex case: `/complex CODE [reason]`."""
+    if update.effective_chat:
+        officer = actor(update.effective_user, "officer")
+        text = command_argument(update.effective_message)
+        await context.services.officers.mark_complex(update.effective_chat.id, officer, text)
+
+
 async def reply(update: Update, context: BotContext) -> None:
     """Relay an officer's reply to a ticket message, or take it as a requested reason."""
     inbound = to_inbound(update)
@@ -76,7 +92,14 @@ def register(app: BotApp) -> None:
         [
             CommandHandler("queue", queue, filters=GROUPS),
             CommandHandler("ticket", ticket, filters=GROUPS),
-            CommandHandler("queue", group_only, filters=filters.ChatType.PRIVATE),
+            # Vietnamese aliases: officers type "gia_han" and "phuc_tap" more readily.
+            CommandHandler(["extend", "gia_han"], extend, filters=GROUPS),
+            CommandHandler(["complex", "phuc_tap"], complex_case, filters=GROUPS),
+            CommandHandler(
+                ["queue", "extend", "gia_han", "complex", "phuc_tap"],
+                group_only,
+                filters=filters.ChatType.PRIVATE,
+            ),
             CommandHandler(["new", "status", "cancel"], private_only, filters=GROUPS),
             CallbackQueryHandler(button, pattern=r"^(t|tw|q):"),
             MessageHandler(GROUPS & filters.UpdateType.MESSAGE & filters.REPLY, reply),

@@ -31,6 +31,10 @@ class TicketRow:
     handler_name: str | None
     reopened: int
     rating: str | None
+    received_on: str
+    accepted_on: str | None
+    is_complex: int
+    extensions: int
 
 
 @dataclass(frozen=True, slots=True)
@@ -61,6 +65,7 @@ class AttachmentRow:
 
 _TICKET_COLUMNS = [f.name for f in fields(TicketRow)]
 _UPDATABLE = {"status", "ward_code", "handler_id", "handler_name", "reopened", "rating", "due_date"}
+_UPDATABLE |= {"received_on", "accepted_on", "is_complex", "extensions"}
 
 
 def _ticket(row: Row) -> TicketRow:
