@@ -2,9 +2,9 @@
 
 Acceptance is its own action («Thụ lý»), not the officer's «Nhận xử lý». Claiming only says who
 works on a ticket; acceptance is the competent person's decision, after checking the conditions
-(Luật Khiếu nại 2011, Điều 27; Luật Tố cáo 2018, Điều 24 and 29), that starts the resolution
-period. An officer picks a denunciation up to screen it, and screening may end in a refusal, so
-claiming must not start the resolution clock.
+(Luật Khiếu nại 2011, Điều 27; Luật Tố cáo 2018, Điều 24), that starts the resolution period.
+An officer picks a denunciation up to screen it, and screening may end in a refusal, so claiming
+must not start the resolution clock.
 """
 
 from __future__ import annotations
