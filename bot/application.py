@@ -5,6 +5,7 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import logging
+import time
 from typing import cast
 
 from telegram import BotCommand
@@ -14,6 +15,7 @@ from telegram.ext import AIORateLimiter, ApplicationBuilder
 from bot import texts
 from bot.config import Settings
 from bot.logs import quiet_payload_loggers
+from bot.outbox import Clock
 from bot.services import open_services
 from handlers import admin, citizen, faq_admin, officer
 from handlers.context import CONTEXT_TYPES, BotApp, BotContext
@@ -25,7 +27,7 @@ log = logging.getLogger(__name__)
 INBOX_RETENTION_SECONDS = 2 * 24 * 3600  # Telegram re-delivers for at most 24 h
 
 
-def build_application(settings: Settings) -> BotApp:
+def build_application(settings: Settings, clock: Clock = time.time) -> BotApp:
     """Build the application: handlers by role, rate limiter, no PTB updater (we poll durably)."""
     quiet_payload_loggers()
     limiter = AIORateLimiter(
@@ -51,6 +53,7 @@ def build_application(settings: Settings) -> BotApp:
         .build(),
     )
     app.bot_data.settings = settings
+    app.bot_data.clock = clock
     faq_admin.register(app)
     citizen.register(app)
     officer.register(app)
@@ -70,7 +73,7 @@ async def _post_init(app: BotApp) -> None:
     """Open the database, load content, register commands and schedule housekeeping."""
     settings = app.bot_data.settings
     assert settings is not None
-    services = await open_services(settings)
+    services = await open_services(settings, app.bot_data.clock)
     app.bot_data.services = services
     await services.start()
     commands = [BotCommand(name, description) for name, description in texts.COMMANDS.items()]

@@ -12,6 +12,7 @@ from pathlib import Path
 from bot import logs
 from bot.config import ConfigError, Settings, load_settings
 from bot.content import ContentError
+from bot.deadline_cli import add_commands as add_deadline_commands
 from bot.faq.cli import add_commands as add_faq_commands
 
 
@@ -28,6 +29,10 @@ def main(argv: Sequence[str] | None = None) -> int:
             from bot.faq.cli import run as run_faq
 
             return run_faq(args)
+        elif args.command == "deadlines":
+            from bot.deadline_cli import run as run_deadlines
+
+            return run_deadlines(args)
         elif args.command == "demo":
             from bot.demo import run_demo  # the emulator is only needed here
 
@@ -49,6 +54,7 @@ def _parser() -> argparse.ArgumentParser:
     demo = sub.add_parser("demo", help="play a scenario against a local Bot API emulator")
     demo.add_argument("--db", help="database file to leave behind (default: DANVAN_DB)")
     add_faq_commands(sub)
+    add_deadline_commands(sub)
     return parser
 
 

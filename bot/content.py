@@ -104,6 +104,10 @@ class Entry:
             raise self.error(f"field '{key}' must be an integer, not {_type_name(value)}")
         return value
 
+    def optional_int(self, key: str, default: int) -> int:
+        """Return an integer field, or default when it is absent."""
+        return self.require_int(key) if key in self.data else default
+
     def optional_str_list(self, key: str) -> tuple[str, ...]:
         """Return a list of non-empty strings, or () when the field is absent."""
         value = self.data.get(key, [])
@@ -131,8 +135,10 @@ class Entry:
 
 
 def array_entries(path: Path, document: Mapping[str, Any], key: str) -> list[Entry]:
-    """Return the entries of a non-empty [[key]] array of tables."""
-    tables = document.get(key)
+    """Return the entries of a non-empty [[key]] array of tables; key may be dotted (a.b)."""
+    tables: Any = document
+    for part in key.split("."):
+        tables = tables.get(part) if isinstance(tables, Mapping) else None
     if tables is None:
         raise ContentError(path, f"no [[{key}]] entries")
     if not isinstance(tables, list) or not all(isinstance(t, dict) for t in tables):

@@ -1,170 +1,156 @@
-"""Legal deadlines per ticket kind, counted in working or calendar days."""
+"""Legal clocks per ticket kind and where a ticket stands on them."""
 
 from __future__ import annotations
 
-import functools
 from collections.abc import Mapping
 from dataclasses import dataclass
-from datetime import date, datetime, timedelta
+from datetime import date, datetime
 from enum import StrEnum
-from pathlib import Path
-from types import MappingProxyType
-from typing import Any
-from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+from typing import Protocol
+from zoneinfo import ZoneInfo
 
-from holidays import HolidayBase, country_holidays
-
-from bot.content import Entry, document_entry, load_toml, table_entry
 from bot.kinds import Kind
+from bot.workdays import EndRule, Unit, WorkingCalendar
 
-_TOP_LEVEL = ("reviewed", "timezone", "extra_days_off")
-_DEADLINE_FIELDS = ("days", "unit", "clock", "basis", "note")
+__all__ = ["ClockState", "Deadline", "DeadlinePolicy", "Start", "TicketClock", "Unit"]
 
 
-class Unit(StrEnum):
-    """How a period is counted; the laws use both."""
+class Start(StrEnum):
+    """The event a clock runs from."""
 
-    WORKING = "working"  # ngày làm việc
-    CALENDAR = "calendar"  # ngày
+    RECEIPT = "receipt"  # the ward received the ticket
+    ACCEPTANCE = "acceptance"  # thụ lý: the competent person accepted to resolve it
 
 
 @dataclass(frozen=True, slots=True)
 class Deadline:
-    """The clock the law sets for one kind of ticket, with its legal basis."""
+    """One legal clock of a kind: what must happen, within how long, from when, on what basis."""
 
     kind: Kind
+    name: str
+    label: str  # short, for "Hạn {label}": "thụ lý", "giải quyết"
+    title: str  # the duty in full, for the citizen's receipt
     days: int
     unit: Unit
-    clock: str
+    start: Start
     basis: str
     note: str = ""
+    complex_days: int | None = None  # a longer period for a case marked complex
+    max_extensions: int = 0
+    extension_days: int = 0
+
+    def total_days(self, *, is_complex: bool = False, extensions: int = 0) -> int:
+        """Return the whole period, complex case and extensions included."""
+        base = self.complex_days if is_complex and self.complex_days else self.days
+        return base + extensions * self.extension_days
 
     @property
     def period(self) -> str:
-        """Return the period in Vietnamese: "10 ngày làm việc" or "3 ngày"."""
-        unit = "ngày làm việc" if self.unit is Unit.WORKING else "ngày"
-        return f"{self.days} {unit}"
-
-
-@functools.cache
-def _national_calendar(year: int) -> HolidayBase:
-    """Return Vietnam's public holidays (Tết included) and swapped workdays for a year."""
-    return country_holidays("VN", years=year, expand=False)
+        """Return the base period in Vietnamese: "10 ngày làm việc" or "30 ngày"."""
+        return f"{self.days} {self.unit.label}"
 
 
 @dataclass(frozen=True, slots=True)
-class WorkingCalendar:
-    """Working days: not a weekend, a public holiday or a local day off."""
+class ClockState:
+    """The clock a ticket runs on now, the day it started and the day it ends."""
 
-    extra_days_off: frozenset[date] = frozenset()
+    clock: Deadline
+    started: date  # receipt or acceptance day; the period counts from the day after
+    due: date
+    accepted_on: date | None
+    is_complex: bool
+    extensions: int
+    next: Deadline | None  # the clock acceptance will start, while not yet accepted
 
-    def is_working_day(self, day: date) -> bool:
-        """Tell whether offices work on this day."""
-        if day in self.extra_days_off:
-            return False
-        # The package also knows Saturdays worked in exchange for a bridge day off.
-        return _national_calendar(day.year).is_working_day(day)
+    def period(self) -> str:
+        """Return the current period, e.g. "45 ngày, vụ việc phức tạp"."""
+        clock = self.clock
+        days = clock.total_days(is_complex=self.is_complex)
+        text = f"{days} {clock.unit.label}"
+        if self.is_complex:
+            text += ", vụ việc phức tạp"
+        if self.extensions:
+            text += (
+                f" + gia hạn {self.extensions}/{clock.max_extensions} lần"
+                f" × {clock.extension_days} {clock.unit.label}"
+            )
+        return text
 
-    def add_working_days(self, start: date, n: int) -> date:
-        """Return the n-th working day after start (start itself is not counted)."""
-        if n < 0:
-            raise ValueError(f"n must not be negative: {n}")
-        day = start
-        while n:
-            day += timedelta(days=1)
-            if self.is_working_day(day):
-                n -= 1
-        return day
+
+class TicketClock(Protocol):
+    """What a ticket records about its clocks (a TicketRow fits)."""
+
+    @property
+    def kind(self) -> str: ...
+    @property
+    def received_on(self) -> str: ...
+    @property
+    def accepted_on(self) -> str | None: ...
+    @property
+    def is_complex(self) -> int: ...
+    @property
+    def extensions(self) -> int: ...
 
 
 @dataclass(frozen=True, slots=True)
 class DeadlinePolicy:
-    """Every kind's deadline, the calendar they are counted on, and the local time zone."""
+    """Every kind's clocks, the calendar they are counted on, and the local time zone."""
 
-    deadlines: Mapping[Kind, Deadline]
+    clocks: Mapping[Kind, tuple[Deadline, ...]]
     calendar: WorkingCalendar
     timezone: ZoneInfo
     reviewed: date
-
-    @classmethod
-    def from_file(cls, path: Path) -> DeadlinePolicy:
-        """Load the policy from a TOML file with one table per kind."""
-        path = Path(path)
-        document = load_toml(path)
-        top = document_entry(path, document)
-        top.check_keys((*_TOP_LEVEL, *(kind.value for kind in Kind)))
-        deadlines = {
-            kind: _read_deadline(table_entry(path, document, kind.value), kind) for kind in Kind
-        }
-        return cls(
-            deadlines=MappingProxyType(deadlines),
-            calendar=WorkingCalendar(_read_days_off(top)),
-            timezone=_read_timezone(top),
-            reviewed=top.require_date("reviewed"),
-        )
+    end_rule: EndRule = EndRule.NEXT_WORKING_DAY
 
     def for_kind(self, kind: Kind) -> Deadline:
-        """Return the deadline for a kind of ticket."""
-        return self.deadlines[kind]
+        """Return a kind's first clock, the one that runs from receipt."""
+        return self.clocks[kind][0]
 
-    def due_date(self, kind: Kind, received_at: datetime) -> date:
-        """Return the last day of the period for a ticket received at a given moment."""
-        if received_at.utcoffset() is None:
-            raise ValueError("received_at must be timezone-aware")
+    def after_acceptance(self, kind: Kind) -> Deadline | None:
+        """Return the clock that acceptance (thụ lý) starts, if the kind has one."""
+        later = self.clocks[kind][1:]
+        return later[0] if later else None
+
+    def local_date(self, moment: datetime | float) -> date:
+        """Return the day in Vietnam at a moment (aware datetime or Unix timestamp)."""
+        if isinstance(moment, datetime):
+            if moment.utcoffset() is None:
+                raise ValueError("received_at must be timezone-aware")
+            return moment.astimezone(self.timezone).date()
+        return datetime.fromtimestamp(moment, self.timezone).date()
+
+    def end(self, clock: Deadline, start: date, *, is_complex: bool = False, ext: int = 0) -> date:
+        """Return the last day of a clock started on `start`."""
+        days = clock.total_days(is_complex=is_complex, extensions=ext)
+        return self.calendar.period_end(start, days, clock.unit, self.end_rule)
+
+    def due_date(self, kind: Kind, received_at: datetime | float) -> date:
+        """Return the last day of a kind's first clock for a ticket received at a moment."""
         # The legal day is the day in Vietnam, not on the server.
-        received = received_at.astimezone(self.timezone).date()
-        deadline = self.for_kind(kind)
-        if deadline.unit is Unit.CALENDAR:
-            return received + timedelta(days=deadline.days)
-        return self.calendar.add_working_days(received, deadline.days)
+        return self.end(self.for_kind(kind), self.local_date(received_at))
 
-
-def _read_deadline(entry: Entry, kind: Kind) -> Deadline:
-    """Build one kind's Deadline from its table, validating it."""
-    entry.check_keys(_DEADLINE_FIELDS)
-    days = entry.require_int("days")
-    if days <= 0:
-        raise entry.error(f"days must be positive, not {days}")
-    unit_text = entry.require_str("unit")
-    try:
-        unit = Unit(unit_text)
-    except ValueError:
-        expected = " or ".join(f"'{u.value}'" for u in Unit)
-        raise entry.error(f"unit '{unit_text}' must be {expected}") from None
-    return Deadline(
-        kind=kind,
-        days=days,
-        unit=unit,
-        clock=entry.require_str("clock"),
-        basis=entry.require_str("basis"),
-        note=entry.optional_str("note"),
-    )
-
-
-def _read_timezone(top: Entry) -> ZoneInfo:
-    """Return the zone named by the timezone field."""
-    name = top.require_str("timezone")
-    try:
-        return ZoneInfo(name)
-    except (ZoneInfoNotFoundError, ValueError):
-        raise top.error(f"unknown timezone '{name}'") from None
-
-
-def _read_days_off(top: Entry) -> frozenset[date]:
-    """Return extra_days_off: TOML dates or ISO date strings."""
-    values: Any = top.data.get("extra_days_off", [])
-    if not isinstance(values, list):
-        raise top.error("field 'extra_days_off' must be a list of dates")
-    days: set[date] = set()
-    for value in values:
-        if isinstance(value, str):
-            try:
-                value = date.fromisoformat(value)
-            except ValueError:
-                raise top.error(
-                    f"extra_days_off: '{value}' is not a date like 2026-01-31"
-                ) from None
-        if isinstance(value, datetime) or not isinstance(value, date):
-            raise top.error(f"extra_days_off: {value!r} is not a date like 2026-01-31")
-        days.add(value)
-    return frozenset(days)
+    def state(self, ticket: TicketClock) -> ClockState:
+        """Return where a ticket stands: its current clock and due date."""
+        kind = Kind(ticket.kind)
+        accepted = date.fromisoformat(ticket.accepted_on) if ticket.accepted_on else None
+        later = self.after_acceptance(kind)
+        if accepted is not None and later is not None:
+            clock, started, upcoming = later, accepted, None
+        else:
+            clock, started, upcoming = (
+                self.for_kind(kind),
+                date.fromisoformat(ticket.received_on),
+                later,
+            )
+        # Extensions beyond what the file now allows (an admin lowered it) are not counted.
+        extensions = min(ticket.extensions, clock.max_extensions)
+        is_complex = bool(ticket.is_complex) and clock.complex_days is not None
+        return ClockState(
+            clock=clock,
+            started=started,
+            due=self.end(clock, started, is_complex=is_complex, ext=extensions),
+            accepted_on=accepted,
+            is_complex=is_complex,
+            extensions=extensions,
+            next=upcoming,
+        )

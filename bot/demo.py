@@ -13,6 +13,7 @@ from zoneinfo import ZoneInfo
 
 from bot.application import build_application, run
 from bot.config import Secret, Settings
+from bot.outbox import Clock
 from bot.services import Services
 from emulator import BotApiEmulator, StoredMessage
 from emulator.model import EmuChat, EmuUser
@@ -25,7 +26,13 @@ class World:
     """The emulator, a bot wired to it, and helpers to act as citizens and officers."""
 
     def __init__(
-        self, db_path: Path, content_dir: Path, *, send_rate: int = 1000, http_timeout: float = 5.0
+        self,
+        db_path: Path,
+        content_dir: Path,
+        *,
+        send_rate: int = 1000,
+        http_timeout: float = 5.0,
+        clock: Clock = time.time,
     ) -> None:
         # A database from an earlier run has seen update ids from 1 on; a real Telegram never
         # reuses them, so the emulator continues after the highest one stored.
@@ -34,6 +41,7 @@ class World:
         self._content_dir = content_dir
         self._send_rate = send_rate
         self._http_timeout = http_timeout
+        self._clock = clock
         self._stop = asyncio.Event()
         self._task: asyncio.Task[None] | None = None
         self.admin = self.emulator.add_user("Quản trị", last_name="Viên")
@@ -72,7 +80,7 @@ class World:
     async def start_bot(self) -> None:
         """Start the bot in this process and wait until it has registered its commands."""
         self._stop = asyncio.Event()
-        app = build_application(self.settings())
+        app = build_application(self.settings(), self._clock)
         self.app = app
         registered = len(self.emulator.calls_of("setMyCommands"))
         task = asyncio.create_task(run(app, self._stop))

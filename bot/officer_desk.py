@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from bot import texts
+from bot.clocks import ClockService
 from bot.codes import parse_code
 from bot.deps import Actor, Deps
 from bot.inbound import Inbound
@@ -30,12 +31,14 @@ class OfficerDesk:
         relay: RelayService,
         views: ViewService,
         transfers: TransferService,
+        clocks: ClockService,
     ) -> None:
         self._d = deps
         self._tickets = tickets
         self._relay = relay
         self._views = views
         self._transfers = transfers
+        self._clocks = clocks
 
     async def receive(self, message: Inbound, officer: Actor) -> None:
         """Handle a group message: replies to the bot's ticket messages go to the citizen, and
@@ -70,6 +73,8 @@ class OfficerDesk:
             return await self._tickets.claim(ticket, officer)
         if action == "resolve":
             return await self._tickets.resolve(ticket, officer)
+        if action == "accept":
+            return await self._clocks.accept(ticket, officer)
         if action == "decline":
             await self._tickets.ask_decline_reason(ticket, chat_id)
             return texts.BTN_DECLINE
@@ -121,6 +126,38 @@ class OfficerDesk:
             await self._say(chat_id, texts.TICKET_USAGE)
             return
         await self._views.group_ticket(chat_id, code_text)
+
+    async def extend(self, chat_id: int, officer: Actor, text: str) -> None:
+        """Run `/extend CODE reason`: extend the running clock; the citizen hears the reason."""
+        found = await self._command_ticket(chat_id, text, texts.EXTEND_USAGE, need_reason=True)
+        if found is not None:
+            ticket, reason = found
+            await self._say(chat_id, await self._clocks.extend(ticket, officer, reason))
+
+    async def mark_complex(self, chat_id: int, officer: Actor, text: str) -> None:
+        """Run `/complex CODE [reason]`: give the case its longer complex-case period."""
+        found = await self._command_ticket(chat_id, text, texts.COMPLEX_USAGE, need_reason=False)
+        if found is not None:
+            ticket, reason = found
+            await self._say(chat_id, await self._clocks.mark_complex(ticket, officer, reason))
+
+    async def _command_ticket(
+        self, chat_id: int, text: str, usage: str, *, need_reason: bool
+    ) -> tuple[TicketRow, str] | None:
+        """Read "CODE reason" for an open ticket of this group, or answer why not."""
+        code_text, _, reason = text.strip().partition(" ")
+        reason = " ".join(reason.split())
+        if parse_code(code_text) is None or (need_reason and len(reason) < MIN_REASON):
+            await self._say(chat_id, usage)
+            return None
+        ticket = await self._ticket_by_code(chat_id, code_text)
+        if ticket is None:
+            return None
+        if not Status(ticket.status).is_open:
+            status = Status(ticket.status).label.lower()
+            await self._say(chat_id, texts.TICKET_CLOSED.format(code=ticket.code, status=status))
+            return None
+        return ticket, reason
 
     async def register(self, chat_id: int, officer: Actor, username: str | None) -> None:
         """Register the sender as an officer of this group (sent from inside it)."""
@@ -191,9 +228,13 @@ class OfficerDesk:
     async def _ticket_by_code(self, chat_id: int, code_text: str) -> TicketRow | None:
         """Find a ticket of this group by code, or say why not."""
         code = parse_code(code_text)
-        ticket = None if code is None else await self._d.tickets.by_code(code)
+        if code is None:
+            await self._say(chat_id, texts.CODE_INVALID)
+            return None
+        ticket = await self._d.tickets.by_code(code)
         if ticket is None or ticket.group_chat_id != chat_id:
-            await self._say(chat_id, texts.NOT_THIS_GROUP if ticket else texts.CODE_INVALID)
+            # Whether the code exists elsewhere is none of this group's business.
+            await self._say(chat_id, texts.NOT_THIS_GROUP)
             return None
         return ticket
 

@@ -6,6 +6,7 @@ from datetime import date, datetime
 from zoneinfo import ZoneInfo
 
 from bot import texts
+from bot.deadlines import ClockState, Deadline
 from bot.kinds import Kind
 from bot.messages import Button, escape
 from bot.status import Status
@@ -32,9 +33,12 @@ _EVENT_LABELS = {
     "reopened": "Mở lại",
     "rated": "Đánh giá",
     "identity_viewed": "Xem thông tin người gửi",
+    "accepted": "Thụ lý",
+    "complex": "Vụ việc phức tạp",
+    "extended": "Gia hạn",
 }
 _CITIZEN_EVENTS = {"created", "claimed", "answered", "follow_up", "resolved", "declined"}
-_CITIZEN_EVENTS |= {"transferred", "reopened", "rated"}
+_CITIZEN_EVENTS |= {"transferred", "reopened", "rated", "accepted", "complex", "extended"}
 
 
 def local_time(timestamp: float) -> str:
@@ -42,9 +46,9 @@ def local_time(timestamp: float) -> str:
     return datetime.fromtimestamp(timestamp, TZ).strftime("%H:%M %d/%m/%Y")
 
 
-def local_date(iso: str) -> str:
-    """Format an ISO date as dd/mm/yyyy."""
-    return date.fromisoformat(iso).strftime("%d/%m/%Y")
+def local_date(day: str | date) -> str:
+    """Format a date (or an ISO date) as dd/mm/yyyy."""
+    return (date.fromisoformat(day) if isinstance(day, str) else day).strftime("%d/%m/%Y")
 
 
 def today(timestamp: float) -> str:
@@ -61,6 +65,7 @@ def card_text(
     *,
     hint: bool,
     reveal: bool = False,
+    clock: ClockState | None = None,
 ) -> str:
     """Render the card officers see; a denouncer's identity only for designated handlers."""
     kind = Kind(ticket.kind)
@@ -79,13 +84,40 @@ def card_text(
         ward=escape(ward),
         category=escape(category),
         received=local_time(ticket.created_at),
-        due=local_date(ticket.due_date),
+        deadline=deadline_text(clock, ticket.due_date)
+        if clock
+        else texts.CARD_DUE.format(due=local_date(ticket.due_date)),
         overdue=texts.CARD_OVERDUE if status.is_open and ticket.due_date < today(now) else "",
         citizen=citizen_line(ticket, reveal=reveal),
         attachments=attachments,
         description=description,
     )
     return text + (texts.CARD_REPLY_HINT if hint and status.is_open else "")
+
+
+def deadline_text(clock: ClockState, due: str) -> str:
+    """Render the clock running now: "Hạn thụ lý: 16/03/2026 (10 ngày làm việc)"."""
+    # The stored due date wins over a recomputed one: a later edit of the deadlines file applies
+    # from a ticket's next clock event, not retroactively.
+    text = texts.CARD_DEADLINE.format(
+        label=escape(clock.clock.label), due=local_date(due), period=escape(clock.period())
+    )
+    if clock.accepted_on is not None:
+        text = texts.CARD_ACCEPTED.format(on=local_date(clock.accepted_on)) + text
+    return text
+
+
+def clock_terms(clock: Deadline) -> str:
+    """Render a clock's terms: "30 ngày kể từ ngày thụ lý, vụ việc phức tạp 45 ngày"."""
+    unit = clock.unit.label
+    text = f"{clock.period} {texts.SINCE[clock.start.value]}"
+    if clock.complex_days:
+        text += texts.TERMS_COMPLEX.format(days=clock.complex_days, unit=unit)
+    if clock.max_extensions:
+        text += texts.TERMS_EXTENSIONS.format(
+            n=clock.max_extensions, days=clock.extension_days, unit=unit
+        )
+    return text
 
 
 def citizen_line(ticket: TicketRow, *, reveal: bool) -> str:
@@ -98,15 +130,18 @@ def citizen_line(ticket: TicketRow, *, reveal: bool) -> str:
     return shown or texts.NO_CONTACT
 
 
-def card_buttons(ticket: TicketRow) -> tuple[tuple[Button, ...], ...]:
-    """Return the officer buttons that make sense for a ticket's status."""
+def card_buttons(ticket: TicketRow, *, accept: bool = False) -> tuple[tuple[Button, ...], ...]:
+    """Return the officer buttons that make sense for a ticket's status and clock."""
     status = Status(ticket.status)
     if not status.is_open:
         return ()
     first = [Button(texts.BTN_RESOLVE, f"t:resolve:{ticket.id}")]
     if ticket.handler_id is None:
         first.insert(0, Button(texts.BTN_CLAIM, f"t:claim:{ticket.id}"))
+    # Acceptance is a legal act of its own, not the same as picking the ticket up (bot/clocks.py).
+    accepting = ((Button(texts.BTN_ACCEPT, f"t:accept:{ticket.id}"),),) if accept else ()
     return (
+        *accepting,
         tuple(first),
         (
             Button(texts.BTN_TRANSFER, f"t:transfer:{ticket.id}"),
@@ -128,11 +163,12 @@ def history_text(events: list[EventRow], *, for_citizen: bool) -> str:
     return "\n".join(lines)
 
 
-def ticket_summary(ticket: TicketRow, ward: str) -> str:
-    """Render one line about a ticket for its citizen."""
+def ticket_summary(ticket: TicketRow, ward: str, clock: ClockState | None = None) -> str:
+    """Render one line about a ticket for its citizen, with the clock running now."""
+    due = f"hạn {escape(clock.clock.label)}" if clock else "hạn"
     return (
         f"• <code>{ticket.code}</code> · {Kind(ticket.kind).label} · {escape(ward)} · "
-        f"{Status(ticket.status).label} · hạn {local_date(ticket.due_date)}"
+        f"{Status(ticket.status).label} · {due} {local_date(ticket.due_date)}"
     )
 
 

@@ -8,7 +8,9 @@ from dataclasses import dataclass
 
 from bot.binding import BindingDesk
 from bot.categories import CategoryList
+from bot.clocks import ClockService
 from bot.config import Settings
+from bot.deadline_file import load_policy
 from bot.deadlines import DeadlinePolicy
 from bot.deps import Deps
 from bot.desk import AdminDesk, CitizenDesk
@@ -54,7 +56,7 @@ def load_content(settings: Settings) -> Content:
     return Content(
         wards=wards,
         categories=categories,
-        deadlines=DeadlinePolicy.from_file(folder / "deadlines.toml"),
+        deadlines=load_policy(folder / "deadlines.toml"),
         routes=load_default_routes(folder / "routes.toml", wards, categories),
     )
 
@@ -136,7 +138,9 @@ async def open_services(settings: Settings, clock: Clock = time.time) -> Service
         faq=faq,
         faq_admin=faq_admin,
         live_faq=live_faq,
-        officers=OfficerDesk(deps, tickets, relay, views, TransferService(deps, tickets)),
+        officers=OfficerDesk(
+            deps, tickets, relay, views, TransferService(deps, tickets), ClockService(deps, tickets)
+        ),
         admins=AdminDesk(deps, BindingDesk(deps, tickets), views),
         reminders=ReminderService(
             deps, RemindersRepository(db), settings.digest_time, settings.escalate_again_hours

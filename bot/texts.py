@@ -105,11 +105,13 @@ EXPECT_TEXT = "một tin nhắn chữ"
 RECEIPT = (
     "✅ <b>{kind}</b> của bạn đã được tiếp nhận.\n"
     "Mã tra cứu: <code>{code}</code>\nPhường/xã: {ward}\n"
-    "Hạn {clock_lower}: <b>{due}</b> ({days} {unit}, theo {basis}).\n\n"
+    "Hạn {clock_lower}: <b>{due}</b> ({terms}; theo {basis}).{then}\n\n"
     "Bạn sẽ nhận được thông báo mỗi khi có tiến triển. Trả lời tin nhắn này để bổ sung thông tin."
 )
-UNIT_WORKING = "ngày làm việc"
-UNIT_CALENDAR = "ngày"
+RECEIPT_THEN = "\nSau khi thụ lý, thời hạn {label} là {terms} (theo {basis})."
+SINCE = {"receipt": "kể từ ngày tiếp nhận", "acceptance": "kể từ ngày thụ lý"}
+TERMS_COMPLEX = ", vụ việc phức tạp {days} {unit}"
+TERMS_EXTENSIONS = ", có thể gia hạn tối đa {n} lần, mỗi lần {days} {unit}"
 STATUS_CHANGED = "🔔 Yêu cầu <code>{code}</code>: {status}."
 STATUS_IN_PROGRESS = "🔔 Yêu cầu <code>{code}</code> đang được cán bộ phường xử lý."
 ANSWER_FROM_WARD = (
@@ -167,11 +169,14 @@ CARD = (
     "{icon} <b>{kind}</b> · <code>{code}</code>\n"
     "Trạng thái: <b>{status}</b>{handler}\n"
     "Phường/xã: {ward}\nLĩnh vực: {category}\n"
-    "Tiếp nhận: {received} · Hạn: <b>{due}</b>{overdue}\n"
+    "Tiếp nhận: {received}\n{deadline}{overdue}\n"
     "Người gửi: {citizen}\nĐính kèm: {attachments}\n\n{description}"
 )
 CARD_REPLY_HINT = "\n\n<i>Trả lời (reply) tin nhắn này để gửi câu trả lời tới công dân; bắt đầu bằng #note để ghi chú nội bộ.</i>"
 CARD_HANDLER = " · {name}"
+CARD_DUE = "Hạn: <b>{due}</b>"
+CARD_DEADLINE = "Hạn {label}: <b>{due}</b> ({period})"
+CARD_ACCEPTED = "Thụ lý: {on} · "
 CARD_OVERDUE = " ⚠️ quá hạn"
 CARD_TRUNCATED = "\n…(nội dung dài, xem đầy đủ ở tin nhắn tiếp theo)"
 IDENTITY_HIDDEN = "🔒 thông tin người tố cáo được bảo mật"
@@ -180,6 +185,7 @@ BTN_CLAIM = "✋ Nhận xử lý"
 BTN_RESOLVE = "✅ Đã giải quyết"
 BTN_TRANSFER = "↪️ Chuyển phường"
 BTN_DECLINE = "⛔ Không thuộc thẩm quyền"
+BTN_ACCEPT = "📋 Thụ lý"
 CLAIMED = "Bạn đã nhận xử lý {code}."
 ALREADY_CLAIMED = "Yêu cầu này đang do {name} xử lý."
 RESOLVED_DONE = "Đã đánh dấu {code} là đã giải quyết."
@@ -271,6 +277,49 @@ ESCALATION_FIRST = "⏰ <b>Yêu cầu quá hạn</b> cần lãnh đạo đôn đ
 ESCALATION_AGAIN = "⏰ <b>Nhắc lần 2</b>: yêu cầu vẫn quá hạn:\n{line}"
 ESCALATED_GROUP = "⏰ <code>{code}</code> đã quá hạn và đã được báo lên cấp trên (lần {level})."
 TICKET_USAGE = "Cách dùng: /ticket MÃ (ví dụ: /ticket K7MX-3QPA)."
+
+# Legal clocks: acceptance (thụ lý), complex cases, extensions
+ACCEPTED_CITIZEN = (
+    "📋 {kind} <code>{code}</code> đã được thụ lý ngày {on}.\n"
+    "Hạn {label}: <b>{due}</b> ({period} kể từ ngày thụ lý, theo {basis})."
+)
+ACCEPTED = "Đã ghi nhận thụ lý {code} ngày {on}; hạn {label}: {due}."
+ALREADY_ACCEPTED = "{code} đã được thụ lý ngày {on}."
+COMPLEX_CITIZEN = (
+    "⏳ {kind} <code>{code}</code> được xác định là vụ việc phức tạp; thời hạn {label} là "
+    "{period} kể từ ngày thụ lý.\nHạn mới: <b>{due}</b> (trước đây: {old}).{reason}\nCăn cứ: {basis}."
+)
+COMPLEX_GROUP = (
+    "⏳ <code>{code}</code>: vụ việc phức tạp, hạn {label} mới <b>{due}</b> (trước đây {old}). "
+    "Đã báo công dân."
+)
+EXTENDED_CITIZEN = (
+    "⏳ Thời hạn {label} {kind} <code>{code}</code> được gia hạn lần {n}/{max}, thêm {days} {unit}.\n"
+    "Hạn mới: <b>{due}</b> (trước đây: {old}).\nLý do: {reason}\nCăn cứ: {basis}."
+)
+EXTENDED_GROUP = (
+    "⏳ <code>{code}</code>: gia hạn {label} lần {n}/{max}, hạn mới <b>{due}</b> "
+    "(trước đây {old}). Đã báo công dân."
+)
+REASON_LINE = "\nLý do: {reason}"
+EXTEND_USAGE = (
+    "Cách dùng: /extend MÃ lý do gia hạn (ví dụ: /extend K7MX-3QPA Cần xác minh tại nhiều nơi). "
+    "Lý do được gửi cho công dân."
+)
+COMPLEX_USAGE = "Cách dùng: /complex MÃ [lý do] (ví dụ: /complex K7MX-3QPA Nhiều bên liên quan)."
+EXTEND_NOT_ALLOWED = "⛔ Hạn {label} của {kind} không được gia hạn (theo {basis})."
+EXTEND_USE_COMPLEX = " Nếu vụ việc phức tạp, dùng /complex MÃ lý do."
+EXTEND_LIMIT = (
+    "⛔ <code>{code}</code> đã được gia hạn {label} {n}/{max} lần, mức tối đa theo {basis}; "
+    "không thể gia hạn thêm."
+)
+COMPLEX_NOT_ALLOWED = "⛔ {kind} không có thời hạn riêng cho vụ việc phức tạp ở bước {label}."
+ACCEPT_FIRST = (
+    "⛔ <code>{code}</code> chưa được thụ lý. Bấm «Thụ lý» trên thẻ trước, rồi mới xác định "
+    "vụ việc phức tạp."
+)
+ALREADY_COMPLEX = "<code>{code}</code> đã được xác định là vụ việc phức tạp (hạn {label}: {due})."
+TRANSFER_NEW_DUE = "\nHạn {label} tại {ward}: <b>{due}</b> ({period} kể từ ngày chuyển đến)."
 IDENTITY_FOR_ADMIN = "🔐 <b>Thông tin người gửi</b> (chỉ quản trị viên xem): {identity}"
 
 # Refusals

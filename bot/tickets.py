@@ -3,14 +3,13 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import UTC, datetime
 
 from bot import texts
 from bot.codes import new_code
 from bot.deps import CITIZEN, Actor, Deps
 from bot.kinds import Kind
 from bot.messages import Button, Outgoing, escape
-from bot.render import CARD_DESCRIPTION_LIMIT, card_buttons, card_text, local_date
+from bot.render import CARD_DESCRIPTION_LIMIT, card_buttons, card_text, clock_terms, local_date
 from bot.status import Status
 from storage.tickets import TicketRow
 
@@ -51,7 +50,6 @@ class TicketService:
         if existing is not None:
             return existing
         now = self._d.clock()
-        received = datetime.fromtimestamp(now, UTC)
         ticket = await self._d.tickets.insert(
             {
                 "code": await self._unused_code(),
@@ -67,7 +65,8 @@ class TicketService:
                 "contact_address": new.contact_address,
                 "created_at": now,
                 "updated_at": now,
-                "due_date": self._d.deadlines.due_date(new.kind, received).isoformat(),
+                "received_on": self._d.deadlines.local_date(now).isoformat(),
+                "due_date": self._d.deadlines.due_date(new.kind, now).isoformat(),
             }
         )
         for item in new.attachments:
@@ -123,6 +122,7 @@ class TicketService:
     async def render_card(self, ticket: TicketRow, *, reveal: bool | None = None) -> Outgoing:
         """Build the current card of a ticket (`reveal`: its group's role, if not yet live)."""
         attachments = len(await self._d.tickets.attachments(ticket.id))
+        clock = self._d.deadlines.state(ticket)
         text = card_text(
             ticket,
             self._d.ward_name(ticket.ward_code),
@@ -131,8 +131,10 @@ class TicketService:
             self._d.clock(),
             hint=True,
             reveal=self._reveals_identity(ticket) if reveal is None else reveal,
+            clock=clock,
         )
-        return Outgoing(text, card_buttons(ticket))
+        # While a later clock waits for acceptance, the card offers «Thụ lý».
+        return Outgoing(text, card_buttons(ticket, accept=clock.next is not None))
 
     def _reveals_identity(self, ticket: TicketRow) -> bool:
         """Tell whether the ticket's group are a denunciation's designated handlers."""
@@ -236,17 +238,38 @@ class TicketService:
             await self.refresh_card(ticket)
         return ticket
 
+    def restart_clock(self, ticket: TicketRow) -> dict[str, object]:
+        """Return the changes that start a ticket's first clock again, received today."""
+        # A ward that gets a ticket from another counts from its own receipt (Luật Khiếu nại
+        # 2011, Điều 27; Luật Tố cáo 2018, Điều 24 khoản 2: the competent body accepts it).
+        now = self._d.clock()
+        return {
+            "received_on": self._d.deadlines.local_date(now).isoformat(),
+            "accepted_on": None,
+            "is_complex": 0,
+            "extensions": 0,
+            "due_date": self._d.deadlines.due_date(Kind(ticket.kind), now).isoformat(),
+        }
+
     def _receipt(self, ticket: TicketRow) -> Outgoing:
-        deadline = self._d.deadlines.for_kind(Kind(ticket.kind))
+        kind = Kind(ticket.kind)
+        first, later = self._d.deadlines.for_kind(kind), self._d.deadlines.after_acceptance(kind)
+        then = ""
+        if later is not None:
+            then = texts.RECEIPT_THEN.format(
+                label=escape(later.label),
+                terms=escape(clock_terms(later)),
+                basis=escape(later.basis),
+            )
         text = texts.RECEIPT.format(
-            kind=Kind(ticket.kind).label,
+            kind=kind.label,
             code=ticket.code,
             ward=escape(self._d.ward_name(ticket.ward_code)),
-            clock_lower=escape(deadline.clock[:1].lower() + deadline.clock[1:]),
+            clock_lower=escape(first.title[:1].lower() + first.title[1:]),
             due=local_date(ticket.due_date),
-            days=deadline.days,
-            unit=texts.UNIT_WORKING if deadline.unit == "working" else texts.UNIT_CALENDAR,
-            basis=escape(deadline.basis),
+            terms=escape(clock_terms(first)),
+            basis=escape(first.basis),
+            then=then,
         )
         return Outgoing(text)
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from bot import texts
 from bot.deps import Actor, Deps
 from bot.messages import Button, Outgoing, escape
-from bot.render import card_text
+from bot.render import card_text, local_date
 from bot.status import Status
 from bot.tickets import TicketService
 from storage.tickets import TicketRow
@@ -71,12 +71,24 @@ class TransferService:
     ) -> None:
         old_name, new_name = self._d.ward_name(ticket.ward_code), self._d.ward_name(ward_code)
         old_group = ticket.group_chat_id
+        # The receiving ward's clock starts on the day it receives the ticket.
         ticket = await self._moved(
-            ticket, officer, f"{old_name} → {new_name}: {reason}", ward_code=ward_code
+            ticket,
+            officer,
+            f"{old_name} → {new_name}: {reason}",
+            ward_code=ward_code,
+            **self._tickets.restart_clock(ticket),
         )
         await self._close_old_card(ticket, old_group, new_name, old_name)
         await self._tickets.publish(ticket, note=texts.TRANSFERRED_IN.format(ward=escape(old_name)))
-        await self._tell_citizen(ticket, old_name, new_name, reason)
+        clock = self._d.deadlines.state(ticket)
+        new_due = texts.TRANSFER_NEW_DUE.format(
+            label=escape(clock.clock.label),
+            ward=escape(new_name),
+            due=local_date(ticket.due_date),
+            period=escape(clock.period()),
+        )
+        await self._tell_citizen(ticket, old_name, new_name, reason, new_due)
 
     async def _escalate(self, ticket: TicketRow, officer: Actor, reason: str) -> None:
         supervisor = self._d.routes.current.supervisor()
@@ -112,15 +124,24 @@ class TransferService:
             return
         moved = texts.TRANSFERRED_GROUP.format(code=ticket.code, ward=escape(new_name))
         old_card = card_text(
-            ticket, old_name, self._d.category_name(ticket.category), 0, self._d.clock(), hint=False
+            ticket,
+            old_name,
+            self._d.category_name(ticket.category),
+            0,
+            self._d.clock(),
+            hint=False,
+            clock=self._d.deadlines.state(ticket),
         )
         await self._d.outbox.edit_card(old_group, ticket.id, Outgoing(f"{moved}\n\n{old_card}"))
         await self._d.outbox.send(old_group, Outgoing(moved))
 
-    async def _tell_citizen(self, ticket: TicketRow, old: str, new: str, reason: str) -> None:
+    async def _tell_citizen(
+        self, ticket: TicketRow, old: str, new: str, reason: str, new_due: str = ""
+    ) -> None:
         notice = texts.TRANSFERRED_CITIZEN.format(
             code=ticket.code, old=escape(old), new=escape(new), reason=escape(reason)
         )
+        notice += new_due
         await self._d.outbox.send(
             ticket.citizen_chat_id, Outgoing(notice), ticket_id=ticket.id, link="status"
         )

@@ -29,7 +29,10 @@ class ViewService:
             await self._d.outbox.send(chat_id, Outgoing(texts.NO_TICKETS))
             return
         lines = [texts.MY_TICKETS]
-        lines += [ticket_summary(t, self._d.ward_name(t.ward_code)) for t in tickets]
+        lines += [
+            ticket_summary(t, self._d.ward_name(t.ward_code), self._d.deadlines.state(t))
+            for t in tickets
+        ]
         lines.append(texts.MY_TICKETS_HINT)
         await self._d.outbox.send(chat_id, Outgoing("\n".join(lines)))
 
@@ -46,7 +49,8 @@ class ViewService:
             )
             return
         events = await self._d.tickets.events(ticket.id)
-        text = ticket_summary(ticket, self._d.ward_name(ticket.ward_code))
+        clock = self._d.deadlines.state(ticket)
+        text = ticket_summary(ticket, self._d.ward_name(ticket.ward_code), clock)
         text += "\n\n" + history_text(events, for_citizen=True)
         await self._d.outbox.send(chat_id, Outgoing(text), ticket_id=ticket.id, link="status")
 
@@ -135,6 +139,7 @@ class ViewService:
             self._d.clock(),
             hint=False,
             reveal=reveal,
+            clock=self._d.deadlines.state(ticket),
         )
         events = await self._d.tickets.events(ticket.id)
         return f"{card}\n\n{history_text(events, for_citizen=False)}"

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import time
 from typing import Any
 
 from telegram.ext import Application, CallbackContext, ContextTypes, ExtBot, JobQueue
 
 from bot.config import Settings
+from bot.outbox import Clock
 from bot.services import Services
 
 
@@ -16,6 +18,7 @@ class AppState:
     def __init__(self) -> None:
         self.settings: Settings | None = None
         self.services: Services | None = None
+        self.clock: Clock = time.time  # tests move it to a chosen day to check legal deadlines
 
 
 class BotContext(CallbackContext[ExtBot[Any], dict[Any, Any], dict[Any, Any], AppState]):

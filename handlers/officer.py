@@ -11,6 +11,9 @@ from handlers.context import BotApp, BotContext
 from handlers.parse import actor, command_argument, to_inbound
 
 GROUPS = filters.ChatType.GROUPS
+# Officers' commands, refused politely in a private chat.
+GROUP_COMMANDS = ["queue", "officer", "assign", "transfer", "extend", "gia_han", "complex"]
+GROUP_COMMANDS += ["phuc_tap"]
 
 
 async def queue(update: Update, context: BotContext) -> None:
@@ -54,6 +57,22 @@ async def transfer(update: Update, context: BotContext) -> None:
     if update.effective_chat:
         argument = command_argument(update.effective_message)
         await context.services.officers.transfer_command(update.effective_chat.id, argument)
+
+
+async def extend(update: Update, context: BotContext) -> None:
+    """Extend a ticket's running clock: `/extend CODE reason`."""
+    if update.effective_chat:
+        officer = actor(update.effective_user, "officer")
+        text = command_argument(update.effective_message)
+        await context.services.officers.extend(update.effective_chat.id, officer, text)
+
+
+async def complex_case(update: Update, context: BotContext) -> None:
+    """Mark a ticket a complex case: `/complex CODE [reason]`."""
+    if update.effective_chat:
+        officer = actor(update.effective_user, "officer")
+        text = command_argument(update.effective_message)
+        await context.services.officers.mark_complex(update.effective_chat.id, officer, text)
 
 
 async def reply(update: Update, context: BotContext) -> None:
@@ -113,12 +132,15 @@ def register(app: BotApp) -> None:
             CommandHandler("officer", register_officer, filters=GROUPS),
             CommandHandler("assign", assign, filters=GROUPS),
             CommandHandler("transfer", transfer, filters=GROUPS),
+            MessageHandler(GROUPS & filters.StatusUpdate.LEFT_CHAT_MEMBER, member_left),
+            # Vietnamese aliases: officers type "gia_han" and "phuc_tap" more readily.
+            CommandHandler(["extend", "gia_han"], extend, filters=GROUPS),
+            CommandHandler(["complex", "phuc_tap"], complex_case, filters=GROUPS),
             CommandHandler(
-                ["queue", "officer", "assign", "transfer"],
+                GROUP_COMMANDS,
                 group_only,
                 filters=filters.ChatType.PRIVATE,
             ),
-            MessageHandler(GROUPS & filters.StatusUpdate.LEFT_CHAT_MEMBER, member_left),
             CommandHandler(["new", "status", "cancel"], private_only, filters=GROUPS),
             CallbackQueryHandler(button, pattern=r"^(t|tw|q|as):"),
             MessageHandler(

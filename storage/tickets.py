@@ -33,6 +33,10 @@ class TicketRow:
     rating: str | None
     group_chat_id: int | None  # where its card is and officers act; None until routed
     thread_id: int | None  # its own topic in that group, if the group is a forum
+    received_on: str
+    accepted_on: str | None
+    is_complex: int
+    extensions: int
 
 
 @dataclass(frozen=True, slots=True)
@@ -72,6 +76,10 @@ _UPDATABLE = {
     "due_date",
     "group_chat_id",
     "thread_id",
+    "received_on",
+    "accepted_on",
+    "is_complex",
+    "extensions",
 }
 
 

@@ -73,6 +73,17 @@ def test_entries_know_their_lines(tmp_path: Path) -> None:
     assert [(e.label, e.line) for e in entries] == [("item #1", 3), ("item #2", 6)]
 
 
+def test_dotted_keys_reach_nested_arrays(tmp_path: Path) -> None:
+    path = write(tmp_path, '[[a.clock]]\nn = 1\n\n[[b.clock]]\nn = 2\n[[a.clock]]\nn = "x"\n')
+    entries = array_entries(path, load_toml(path), "a.clock")
+    assert [(e.label, e.line) for e in entries] == [("a.clock #1", 1), ("a.clock #2", 6)]
+    assert entries[0].optional_int("n", 0) == 1 and entries[0].optional_int("m", 7) == 7
+    with pytest.raises(ContentError, match="field 'n' must be an integer, not a string"):
+        entries[1].optional_int("n", 0)
+    with pytest.raises(ContentError, match=r"no \[\[c.clock\]\] entries"):
+        array_entries(path, load_toml(path), "c.clock")
+
+
 def test_missing_field_names_file_entry_and_line(tmp_path: Path) -> None:
     path = write(tmp_path, '[[item]]\na = "x"\n\n[[item]]\nb = "y"\n')
     second = array_entries(path, load_toml(path), "item")[1]

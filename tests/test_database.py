@@ -10,6 +10,8 @@ import pytest
 from storage.database import Database
 from storage.outbox import OutboxRepository
 
+MIGRATIONS = Path(__file__).resolve().parent.parent / "storage" / "migrations"
+
 
 async def test_migrations_are_recorded_once(tmp_path: Path) -> None:
     db = await Database.open(tmp_path / "a.db")
@@ -17,10 +19,39 @@ async def test_migrations_are_recorded_once(tmp_path: Path) -> None:
         names = [r["name"] for r in await db.fetch_all("SELECT name FROM schema_migrations")]
         mode = await db.fetch_one("PRAGMA journal_mode")
         fk = await db.fetch_one("PRAGMA foreign_keys")
-    assert names == ["0001_initial.sql", "0002_faq.sql", "0003_routing.sql"]
+    shipped = sorted(p.name for p in MIGRATIONS.glob("*.sql"))
+    assert names == shipped and {"0001_initial.sql", "0004_deadlines.sql"} <= set(names)
     assert mode is not None and mode[0] == "wal" and fk is not None and fk[0] == 1
     assert await db.migrate() == []
     await db.close()
+
+
+async def test_deadline_migration_backfills_the_local_receipt_day(tmp_path: Path) -> None:
+    path = tmp_path / "old.db"
+    with sqlite3.connect(path) as conn:  # a database from before 0004
+        conn.execute("CREATE TABLE schema_migrations (name TEXT PRIMARY KEY)")
+        for script in sorted(MIGRATIONS.glob("*.sql")):
+            if script.name < "0004":
+                conn.executescript(script.read_text(encoding="utf-8"))
+                conn.execute("INSERT INTO schema_migrations VALUES (?)", (script.name,))
+        # 17:30 UTC on 13 March 2026 is 00:30 on 14 March in Vietnam.
+        conn.execute(
+            "INSERT INTO tickets (code, source_key, kind, ward_code, category, description, status,"
+            " citizen_chat_id, created_at, updated_at, due_date) VALUES"
+            " ('AAAA-BBBB', 's', 'to_cao', 'w', 'c', 'd', 'received', 1, 1773423000, 0,"
+            " '2026-03-24')"
+        )
+    db = await Database.open(path)
+    async with db.transaction():
+        row = await db.fetch_one("SELECT * FROM tickets")
+    await db.close()
+    assert row is not None
+    assert (row["received_on"], row["accepted_on"], row["is_complex"], row["extensions"]) == (
+        "2026-03-14",
+        None,
+        0,
+        0,
+    )
 
 
 async def test_history_is_append_only_and_keys_are_enforced(tmp_path: Path) -> None:
