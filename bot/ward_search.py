@@ -1,0 +1,314 @@
+"""Fuzzy lookup of ward names, current and pre-2025, as citizens type them."""
+
+from __future__ import annotations
+
+import functools
+import heapq
+import itertools
+import re
+from collections import defaultdict
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from typing import Literal
+
+from rapidfuzz import fuzz, process
+
+from bot.directory import Ward
+from bot.text import ABBREVIATIONS, strip_telex, tokens
+
+# Tuned on tests/test_wards.py and tests/test_directory.py: exact or one-typo names score
+# >= 85, and a current name beats an old name it shares (the new Cửa Nam vs the old ward of
+# that name, now split between several new wards) by LEGACY_PENALTY >= RESOLVE_MIN_LEAD.
+LEGACY_PENALTY = 10.0
+# A name found among other words ("hoan kiem ba dinh") is less sure than the name alone:
+# as unsure as an exact old name.
+EXTRA_WORDS_PENALTY = 10.0
+# "Phường Sông Cầu" typed with its unit should pick the old Phường Sông Cầu over the old
+# Thị trấn Sông Cầu; a lead this big is what resolving asks for.
+UNIT_PENALTY = 8.0
+MAX_QUERY_WORDS = 12
+MAX_WINDOW = 5  # the longest name has five words once its unit is stripped
+
+# Unit words after normalisation; "p", "x", "tt" already expand to these.
+UNITS: tuple[tuple[str, ...], ...] = (("phuong",), ("xa",), ("dac", "khu"), ("thi", "tran"))
+# "p7", "f7" (Sài Gòn usage) and "q3" are a unit and a number typed as one word.
+_UNIT_NUMBER = re.compile(r"^([pfq])(\d{1,2})$")
+_UNIT_LETTER = {"p": "phuong", "f": "phuong", "q": "quan"}
+_UNIT_FIRST = frozenset(unit[0] for unit in UNITS)
+
+
+@dataclass(frozen=True, slots=True)
+class WardMatch:
+    """One ward a citizen's text may mean, and how sure that is (0-100)."""
+
+    ward: Ward
+    score: float
+    via: Literal["name", "legacy"]
+    legacy_name: str | None = None
+    legacy_district: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Alias:
+    """A name a ward is known by: its own (legacy_name None) or a pre-2025 unit's."""
+
+    ward: Ward
+    legacy_name: str | None = None
+    legacy_district: str | None = None
+    legacy_id: int = -1  # the unit's position in the national directory, for qualifiers
+
+
+@dataclass(frozen=True, slots=True)
+class Qualifier:
+    """A place named after the ward ("hà nội", "quận 3"): which matches it allows."""
+
+    codes: frozenset[str]  # current wards in that place
+    legacy_ids: frozenset[int] | None = None  # old units in it; None: any whose ward is allowed
+
+    def allows(self, code: str, legacy_id: int) -> bool:
+        """Tell whether a match for this ward (via this old unit, if any) lies in the place."""
+        if code not in self.codes:
+            return False
+        return legacy_id < 0 or self.legacy_ids is None or legacy_id in self.legacy_ids
+
+    def __and__(self, other: Qualifier) -> Qualifier:
+        if self.legacy_ids is None or other.legacy_ids is None:
+            ids = self.legacy_ids if other.legacy_ids is None else other.legacy_ids
+        else:
+            ids = self.legacy_ids & other.legacy_ids
+        return Qualifier(self.codes & other.codes, ids)
+
+
+@functools.lru_cache(maxsize=65536)
+def _word(token: str) -> tuple[str, ...]:
+    """Normalise one folded token as bot.text.normalize does, plus "p7" and "07"."""
+    if token.isdigit():
+        return (str(int(token)),)
+    unit_number = _UNIT_NUMBER.match(token)
+    if unit_number:
+        return (_UNIT_LETTER[unit_number[1]], str(int(unit_number[2])))
+    bare = strip_telex(token)
+    return tuple(ABBREVIATIONS.get(bare, bare).split())
+
+
+def words_of(text: str) -> list[str]:
+    """Return the normalised words of a name or a query."""
+    return [word for token in tokens(text) for word in _word(token)]
+
+
+def words_of_many(names: Sequence[str]) -> list[list[str]]:
+    """Return words_of() of each name, folding them all in one pass (13,000 names: 25 ms)."""
+    # Folding is per character, so one call over all names joined by a marker token
+    # gives the same tokens as one call per name, at a fraction of the cost.
+    marker = "0000000"
+    result: list[list[str]] = [[]]
+    for token in tokens(f" {marker} ".join(names)):
+        if token == marker:
+            result.append([])
+        else:
+            result[-1].extend(_word(token))
+    return result
+
+
+def split_unit(words: Sequence[str]) -> tuple[str | None, list[str]]:
+    """Split a leading unit ("phuong", "dac khu") from the words of a name."""
+    if not words or words[0] not in _UNIT_FIRST:
+        return None, list(words)
+    for unit in UNITS:
+        if tuple(words[: len(unit)]) == unit:
+            return " ".join(unit), list(words[len(unit) :])
+    return None, list(words)
+
+
+def _find_unit(words: list[str]) -> tuple[str | None, list[str]]:
+    """Split off a leading unit, or drop what precedes one ("tôi ở phường Hàng Bài")."""
+    unit, rest = split_unit(words)
+    if unit is not None:
+        return unit, rest
+    for start in range(1, len(words) - 1):
+        # "thị xã" is an old district's unit, not a commune's.
+        if words[start] in _UNIT_FIRST and words[start - 1 : start + 1] != ["thi", "xa"]:
+            inner, rest = split_unit(words[start:])
+            if inner is not None and rest:
+                return inner, rest
+    return None, words
+
+
+@dataclass(frozen=True, slots=True)
+class _Target:
+    ward: int  # position in the index's ward list
+    unit: str | None
+    legacy_name: str | None
+    legacy_district: str | None
+    legacy_id: int
+
+
+class WardIndex:
+    """Names of a set of wards, ready to be searched in a few milliseconds."""
+
+    def __init__(
+        self, aliases: Iterable[Alias], qualifiers: dict[tuple[str, ...], Qualifier] | None = None
+    ) -> None:
+        self._wards: list[Ward] = []
+        position: dict[str, int] = {}
+        targets: dict[str, list[_Target]] = defaultdict(list)
+        aliases = list(aliases)
+        names = list(dict.fromkeys(alias.legacy_name or alias.ward.name for alias in aliases))
+        key_of: dict[str, tuple[str | None, str]] = {}
+        for name, words in zip(names, words_of_many(names), strict=True):
+            unit, rest = split_unit(words)
+            key_of[name] = (unit, " ".join(rest))
+        for alias in aliases:
+            where = position.setdefault(alias.ward.code, len(self._wards))
+            if where == len(self._wards):
+                self._wards.append(alias.ward)
+            unit, text = key_of[alias.legacy_name or alias.ward.name]
+            if text:
+                targets[text].append(
+                    _Target(where, unit, alias.legacy_name, alias.legacy_district, alias.legacy_id)
+                )
+        self._texts = list(targets)
+        self._targets = list(targets.values())
+        # Numbers and names of three letters or fewer match only exactly: "Phường 7" is not
+        # "Phường 17", nor is "Xã Xy" what "xyz" means.
+        self._exact_only = [text.isdigit() or len(text) <= 3 for text in self._texts]
+        self._length = [len(text) for text in self._texts]
+        self._qualifiers = qualifiers or {}
+        self._postings: dict[str, list[int]] = defaultdict(list)
+        self._by_first: dict[str, list[int]] = defaultdict(list)
+        for key, text in enumerate(self._texts):
+            parts = text.split()
+            # Adjacent words joined too, so a window "badinh" finds "ba dinh".
+            joined = [a + b for a, b in itertools.pairwise(parts)]
+            for word in dict.fromkeys([*parts, *joined]):
+                self._postings[word].append(key)
+            self._by_first[parts[0]].append(key)
+        self._width = [len(text.split()) for text in self._texts]
+
+    @property
+    def wards(self) -> tuple[Ward, ...]:
+        """Return the indexed wards in the order they were given."""
+        return tuple(self._wards)
+
+    def search(self, text: str, limit: int = 5, min_score: float = 50.0) -> list[WardMatch]:
+        """Return the wards text may name, best first, one match per ward."""
+        if len("".join(tokens(text))) < 2:
+            return []
+        unit, words = _find_unit(words_of(text)[:MAX_QUERY_WORDS])
+        if not words:  # a bare unit word ("phuong", "p") names no ward in particular
+            return []
+        core, qualifier = self._qualify(words)
+        if qualifier is not None:
+            matches = self._search(unit, core, qualifier, limit, min_score)
+            if matches:
+                return matches
+        return self._search(unit, words, None, limit, min_score)
+
+    def _qualify(self, words: list[str]) -> tuple[list[str], Qualifier | None]:
+        """Peel up to two places ("quận 3", "tp hcm") off the end of the words."""
+        found: Qualifier | None = None
+        for _ in range(2):
+            for size in range(min(6, len(words) - 1), 0, -1):
+                place = self._qualifiers.get(tuple(words[-size:]))
+                if place is not None:
+                    found = place if found is None else found & place
+                    words = words[:-size]
+                    break
+            else:
+                break
+        return words, found
+
+    def _search(
+        self,
+        unit: str | None,
+        words: list[str],
+        qualifier: Qualifier | None,
+        limit: int,
+        min_score: float,
+    ) -> list[WardMatch]:
+        best: dict[int, WardMatch] = {}
+        floor = -1.0  # the limit-th best score so far: keys below it cannot enter the list
+        ranked_keys = sorted(self._key_scores(unit, words, min_score).items(), key=lambda i: -i[1])
+        for key, score in ranked_keys:
+            if score < floor:
+                break
+            for target in self._targets[key]:
+                ward = self._wards[target.ward]
+                if qualifier and not qualifier.allows(ward.code, target.legacy_id):
+                    continue
+                value = score - (LEGACY_PENALTY if target.legacy_name is not None else 0.0)
+                if unit is not None and target.unit is not None and target.unit != unit:
+                    value -= UNIT_PENALTY
+                current = best.get(target.ward)
+                if current is None or value > current.score:
+                    via: Literal["name", "legacy"] = (
+                        "name" if target.legacy_name is None else "legacy"
+                    )
+                    best[target.ward] = WardMatch(
+                        ward, value, via, target.legacy_name, target.legacy_district
+                    )
+            if len(best) >= limit:
+                floor = heapq.nlargest(limit, (m.score for m in best.values()))[-1]
+        # Ties keep the order the wards were given in.
+        ranked = sorted(best.items(), key=lambda item: (-item[1].score, item[0]))
+        return [
+            WardMatch(m.ward, round(max(m.score, 0.0), 1), m.via, m.legacy_name, m.legacy_district)
+            for _, m in ranked
+            if m.score >= min_score
+        ][:limit]
+
+    def _key_scores(self, unit: str | None, words: list[str], min_score: float) -> dict[int, float]:
+        """Score every key the words may name: whole, as typed, or as a run inside them."""
+        scores: dict[int, float] = {}
+        cutoff = max(min_score, 0.0)
+        self._score_into(scores, " ".join(words), None, cutoff, 0.0)
+        if unit is not None:
+            # "Phương" is also a name syllable: "phuong liet" may be Phường Phương Liệt.
+            first = unit.split()[0]
+            typed = " ".join([*unit.split(), *words])
+            self._score_into(scores, typed, self._by_first.get(first, []), cutoff, 0.0)
+        for width in range(1, min(len(words), MAX_WINDOW + 1)):
+            for start in range(len(words) - width + 1):
+                window = words[start : start + width]
+                penalty = EXTRA_WORDS_PENALTY
+                keys = self._shortlist(window, cutoff + penalty)
+                self._score_into(scores, " ".join(window), keys, cutoff + penalty, penalty)
+        return scores
+
+    def _shortlist(self, window: list[str], cutoff: float) -> list[int]:
+        """Return keys sharing a word (or two joined) with a window that may reach cutoff."""
+        keys: set[int] = set()
+        for word in window:
+            keys.update(self._postings.get(word, ()))
+        width, size = len(window), len(" ".join(window))
+        # ratio(a, b) <= 200 * min(|a|, |b|) / (|a| + |b|) bounds the key's length.
+        cutoff = min(max(cutoff, 1.0), 100.0)
+        low, high = size * cutoff / (200 - cutoff), size * (200 - cutoff) / cutoff
+        return [
+            key
+            for key in keys
+            if abs(self._width[key] - width) <= 1 and low <= self._length[key] <= high
+        ]
+
+    def _score_into(
+        self,
+        scores: dict[int, float],
+        query: str,
+        keys: list[int] | None,
+        cutoff: float,
+        penalty: float,
+    ) -> None:
+        """Raise scores[key] to ratio(query, key) - penalty where that is at least cutoff."""
+        if keys == []:
+            return
+        choices = self._texts if keys is None else [self._texts[key] for key in keys]
+        found = process.extract(
+            query, choices, scorer=fuzz.ratio, limit=None, score_cutoff=min(cutoff, 100.0)
+        )
+        for _, raw, position in found:
+            key = position if keys is None else keys[position]
+            if self._exact_only[key] and raw < 100.0:
+                continue
+            score = raw - penalty
+            if score > scores.get(key, -1.0):
+                scores[key] = score
