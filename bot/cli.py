@@ -1,4 +1,4 @@
-"""Command line: `danvan run` runs the bot, `danvan demo` plays a scenario offline."""
+"""Command line: `danvan run` runs the bot, `danvan demo` plays a scenario offline, and more."""
 
 from __future__ import annotations
 
@@ -13,6 +13,7 @@ from bot import logs
 from bot.config import ConfigError, Settings, load_settings
 from bot.content import ContentError
 from bot.faq.cli import add_commands as add_faq_commands
+from bot.wards_cli import add_commands as add_wards_commands
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -28,6 +29,10 @@ def main(argv: Sequence[str] | None = None) -> int:
             from bot.faq.cli import run as run_faq
 
             return run_faq(args)
+        elif args.command == "wards":
+            from bot.wards_cli import run as run_wards
+
+            return run_wards(args)
         elif args.command == "demo":
             from bot.demo import run_demo  # the emulator is only needed here
 
@@ -49,6 +54,7 @@ def _parser() -> argparse.ArgumentParser:
     demo = sub.add_parser("demo", help="play a scenario against a local Bot API emulator")
     demo.add_argument("--db", help="database file to leave behind (default: DANVAN_DB)")
     add_faq_commands(sub)
+    add_wards_commands(sub)
     return parser
 
 
