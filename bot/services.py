@@ -40,8 +40,10 @@ class Content:
 def load_content(settings: Settings) -> Content:
     """Load and validate content files; raise ContentError naming the file on bad input."""
     folder = settings.content_dir
+    wards = WardDirectory.from_file(folder / "wards.toml")
+    wards.warm()
     return Content(
-        wards=WardDirectory.from_file(folder / "wards.toml"),
+        wards=wards,
         categories=CategoryList.from_file(folder / "categories.toml"),
         deadlines=DeadlinePolicy.from_file(folder / "deadlines.toml"),
     )

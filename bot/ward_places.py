@@ -7,7 +7,8 @@ from collections import defaultdict
 from collections.abc import Iterable
 
 from bot.directory import NationalDirectory, Ward, national_directory
-from bot.ward_search import Alias, Qualifier, WardIndex, words_of
+from bot.ward_names import words_of
+from bot.ward_search import Alias, Qualifier, WardIndex
 
 # Words people use for the two largest cities besides their names.
 _ALIASES = {
@@ -63,11 +64,11 @@ def _add(places: Places, phrases: Iterable[str], place: Qualifier) -> None:
 def _province_phrases(name: str) -> list[str]:
     """Return a province's name with and without "Tỉnh"/"Thành phố"."""
     words = words_of(name)
-    phrases = [" ".join(words)]
     for prefix in _PROVINCE_WORDS:
         if tuple(words[: len(prefix)]) == prefix and len(words) > len(prefix):
-            phrases.append(" ".join(words[len(prefix) :]))
-    return phrases
+            return [" ".join(words), " ".join(words[len(prefix) :])]
+    # The current list writes provinces bare ("Tuyên Quang"); people add "tỉnh".
+    return [" ".join(words), " ".join(["tinh", *words])]
 
 
 def _district_phrases(name: str) -> list[str]:

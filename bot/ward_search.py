@@ -2,19 +2,18 @@
 
 from __future__ import annotations
 
-import functools
 import heapq
 import itertools
-import re
 from collections import defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Literal
 
 from rapidfuzz import fuzz, process
 
 from bot.directory import Ward
-from bot.text import ABBREVIATIONS, strip_telex, tokens
+from bot.text import tokens
+from bot.ward_names import find_unit, split_unit, words_of, words_of_many
 
 # Tuned on tests/test_wards.py and tests/test_directory.py: exact or one-typo names score
 # >= 85, and a current name beats an old name it shares (the new Cửa Nam vs the old ward of
@@ -28,13 +27,6 @@ EXTRA_WORDS_PENALTY = 10.0
 UNIT_PENALTY = 8.0
 MAX_QUERY_WORDS = 12
 MAX_WINDOW = 5  # the longest name has five words once its unit is stripped
-
-# Unit words after normalisation; "p", "x", "tt" already expand to these.
-UNITS: tuple[tuple[str, ...], ...] = (("phuong",), ("xa",), ("dac", "khu"), ("thi", "tran"))
-# "p7", "f7" (Sài Gòn usage) and "q3" are a unit and a number typed as one word.
-_UNIT_NUMBER = re.compile(r"^([pfq])(\d{1,2})$")
-_UNIT_LETTER = {"p": "phuong", "f": "phuong", "q": "quan"}
-_UNIT_FIRST = frozenset(unit[0] for unit in UNITS)
 
 
 @dataclass(frozen=True, slots=True)
@@ -77,61 +69,6 @@ class Qualifier:
         else:
             ids = self.legacy_ids & other.legacy_ids
         return Qualifier(self.codes & other.codes, ids)
-
-
-@functools.lru_cache(maxsize=65536)
-def _word(token: str) -> tuple[str, ...]:
-    """Normalise one folded token as bot.text.normalize does, plus "p7" and "07"."""
-    if token.isdigit():
-        return (str(int(token)),)
-    unit_number = _UNIT_NUMBER.match(token)
-    if unit_number:
-        return (_UNIT_LETTER[unit_number[1]], str(int(unit_number[2])))
-    bare = strip_telex(token)
-    return tuple(ABBREVIATIONS.get(bare, bare).split())
-
-
-def words_of(text: str) -> list[str]:
-    """Return the normalised words of a name or a query."""
-    return [word for token in tokens(text) for word in _word(token)]
-
-
-def words_of_many(names: Sequence[str]) -> list[list[str]]:
-    """Return words_of() of each name, folding them all in one pass (13,000 names: 25 ms)."""
-    # Folding is per character, so one call over all names joined by a marker token
-    # gives the same tokens as one call per name, at a fraction of the cost.
-    marker = "0000000"
-    result: list[list[str]] = [[]]
-    for token in tokens(f" {marker} ".join(names)):
-        if token == marker:
-            result.append([])
-        else:
-            result[-1].extend(_word(token))
-    return result
-
-
-def split_unit(words: Sequence[str]) -> tuple[str | None, list[str]]:
-    """Split a leading unit ("phuong", "dac khu") from the words of a name."""
-    if not words or words[0] not in _UNIT_FIRST:
-        return None, list(words)
-    for unit in UNITS:
-        if tuple(words[: len(unit)]) == unit:
-            return " ".join(unit), list(words[len(unit) :])
-    return None, list(words)
-
-
-def _find_unit(words: list[str]) -> tuple[str | None, list[str]]:
-    """Split off a leading unit, or drop what precedes one ("tôi ở phường Hàng Bài")."""
-    unit, rest = split_unit(words)
-    if unit is not None:
-        return unit, rest
-    for start in range(1, len(words) - 1):
-        # "thị xã" is an old district's unit, not a commune's.
-        if words[start] in _UNIT_FIRST and words[start - 1 : start + 1] != ["thi", "xa"]:
-            inner, rest = split_unit(words[start:])
-            if inner is not None and rest:
-                return inner, rest
-    return None, words
 
 
 @dataclass(frozen=True, slots=True)
@@ -194,7 +131,7 @@ class WardIndex:
         """Return the wards text may name, best first, one match per ward."""
         if len("".join(tokens(text))) < 2:
             return []
-        unit, words = _find_unit(words_of(text)[:MAX_QUERY_WORDS])
+        unit, words = find_unit(words_of(text)[:MAX_QUERY_WORDS])
         if not words:  # a bare unit word ("phuong", "p") names no ward in particular
             return []
         core, qualifier = self._qualify(words)
@@ -205,14 +142,17 @@ class WardIndex:
         return self._search(unit, words, None, limit, min_score)
 
     def _qualify(self, words: list[str]) -> tuple[list[str], Qualifier | None]:
-        """Peel up to two places ("quận 3", "tp hcm") off the end of the words."""
+        """Peel up to two places ("quận 3", "tp hcm") off the end or the start of the words."""
         found: Qualifier | None = None
         for _ in range(2):
             for size in range(min(6, len(words) - 1), 0, -1):
                 place = self._qualifiers.get(tuple(words[-size:]))
+                rest = words[:-size]
+                if place is None:
+                    place, rest = self._qualifiers.get(tuple(words[:size])), words[size:]
                 if place is not None:
                     found = place if found is None else found & place
-                    words = words[:-size]
+                    words = rest
                     break
             else:
                 break
