@@ -64,6 +64,7 @@ class Qualifier:
         return legacy_id < 0 or self.legacy_ids is None or legacy_id in self.legacy_ids
 
     def __and__(self, other: Qualifier) -> Qualifier:
+        """Return the place inside both ("phường 7, quận 5, tp hcm")."""
         if self.legacy_ids is None or other.legacy_ids is None:
             ids = self.legacy_ids if other.legacy_ids is None else other.legacy_ids
         else:
@@ -73,6 +74,8 @@ class Qualifier:
 
 @dataclass(frozen=True, slots=True)
 class _Target:
+    """One ward a key leads to, and by which name (a unit word, an old unit)."""
+
     ward: int  # position in the index's ward list
     unit: str | None
     legacy_name: str | None
@@ -166,6 +169,7 @@ class WardIndex:
         limit: int,
         min_score: float,
     ) -> list[WardMatch]:
+        """Rank wards by their best-scoring key, within the place if one was named."""
         best: dict[int, WardMatch] = {}
         floor = -1.0  # the limit-th best score so far: keys below it cannot enter the list
         ranked_keys = sorted(self._key_scores(unit, words, min_score).items(), key=lambda i: -i[1])
