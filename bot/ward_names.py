@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import functools
 import re
+import unicodedata
 from collections.abc import Sequence
 
+from bot.directory import strip_name_prefix
 from bot.text import ABBREVIATIONS, strip_telex, tokens
 
 # Unit words after normalisation; "p", "x", "tt" already expand to these.
@@ -69,3 +71,30 @@ def find_unit(words: list[str]) -> tuple[str | None, list[str]]:
             if inner is not None and rest:
                 return inner, rest
     return None, words
+
+
+# Tone marks: grave, acute, tilde, hook above, dot below. Where they sit ("hoà" or "hòa")
+# is a matter of style, so they are compared apart from the letters.
+_TONES = ("\u0300", "\u0301", "\u0303", "\u0309", "\u0323")
+_WORD = re.compile(r"[^\W_]+")
+
+
+@functools.lru_cache(maxsize=65536)
+def _accent(word: str) -> str:
+    """Return a word's letters with their vowel marks, then its tone, whatever the placement."""
+    letters = unicodedata.normalize("NFD", word)
+    tones = "".join(sorted(mark for mark in _TONES if mark in letters))
+    for mark in _TONES:
+        letters = letters.replace(mark, "")
+    return unicodedata.normalize("NFC", letters) + tones
+
+
+def accents_of(text: str) -> frozenset[str]:
+    """Return the words of text as written, diacritics kept, tone placement ignored."""
+    return frozenset(_accent(word) for word in _WORD.findall(text.lower()))
+
+
+@functools.lru_cache(maxsize=16384)
+def name_accents(name: str) -> frozenset[str]:
+    """Return accents_of() a ward's name without its unit word."""
+    return accents_of(strip_name_prefix(name))

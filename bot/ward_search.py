@@ -13,7 +13,14 @@ from rapidfuzz import fuzz, process
 
 from bot.directory import Ward
 from bot.text import tokens
-from bot.ward_names import find_unit, split_unit, words_of, words_of_many
+from bot.ward_names import (
+    accents_of,
+    find_unit,
+    name_accents,
+    split_unit,
+    words_of,
+    words_of_many,
+)
 
 # Tuned on tests/test_wards.py and tests/test_directory.py: exact or one-typo names score
 # >= 85, and a current name beats an old name it shares (the new Cửa Nam vs the old ward of
@@ -25,6 +32,9 @@ EXTRA_WORDS_PENALTY = 10.0
 # "Phường Sông Cầu" typed with its unit should pick the old Phường Sông Cầu over the old
 # Thị trấn Sông Cầu; a lead this big is what resolving asks for.
 UNIT_PENALTY = 8.0
+# A name typed with diacritics picks Xã Ba Tơ over Xã Ba Tô (one province has both) when
+# the letters alone match both exactly.
+ACCENT_PENALTY = 8.0
 MAX_QUERY_WORDS = 12
 MAX_WINDOW = 5  # the longest name has five words once its unit is stripped
 
@@ -70,6 +80,24 @@ class Qualifier:
         else:
             ids = self.legacy_ids & other.legacy_ids
         return Qualifier(self.codes & other.codes, ids)
+
+
+@dataclass(frozen=True, slots=True)
+class _Typed:
+    """What the citizen's words say beyond the name's letters: a unit, diacritics."""
+
+    unit: str | None
+    accents: frozenset[str] | None  # None: typed without diacritics
+
+    def penalty(self, target: _Target, ward: Ward, exact: bool) -> float:
+        """Return how much less a target fits for its old name, unit or diacritics."""
+        penalty = LEGACY_PENALTY if target.legacy_name is not None else 0.0
+        if self.unit is not None and target.unit is not None and target.unit != self.unit:
+            penalty += UNIT_PENALTY
+        name = target.legacy_name or ward.name
+        if exact and self.accents is not None and not name_accents(name) <= self.accents:
+            penalty += ACCENT_PENALTY
+        return penalty
 
 
 @dataclass(frozen=True, slots=True)
@@ -137,12 +165,13 @@ class WardIndex:
         unit, words = find_unit(words_of(text)[:MAX_QUERY_WORDS])
         if not words:  # a bare unit word ("phuong", "p") names no ward in particular
             return []
+        typed = _Typed(unit, None if text.isascii() else accents_of(text))
         core, qualifier = self._qualify(words)
         if qualifier is not None:
-            matches = self._search(unit, core, qualifier, limit, min_score)
+            matches = self._search(typed, core, qualifier, limit, min_score)
             if matches:
                 return matches
-        return self._search(unit, words, None, limit, min_score)
+        return self._search(typed, words, None, limit, min_score)
 
     def _qualify(self, words: list[str]) -> tuple[list[str], Qualifier | None]:
         """Peel up to two places ("quận 3", "tp hcm") off the end or the start of the words."""
@@ -163,7 +192,7 @@ class WardIndex:
 
     def _search(
         self,
-        unit: str | None,
+        typed: _Typed,
         words: list[str],
         qualifier: Qualifier | None,
         limit: int,
@@ -172,17 +201,15 @@ class WardIndex:
         """Rank wards by their best-scoring key, within the place if one was named."""
         best: dict[int, WardMatch] = {}
         floor = -1.0  # the limit-th best score so far: keys below it cannot enter the list
-        ranked_keys = sorted(self._key_scores(unit, words, min_score).items(), key=lambda i: -i[1])
-        for key, score in ranked_keys:
+        scores, exact = self._key_scores(typed.unit, words, min_score)
+        for key, score in sorted(scores.items(), key=lambda item: -item[1]):
             if score < floor:
                 break
             for target in self._targets[key]:
                 ward = self._wards[target.ward]
                 if qualifier and not qualifier.allows(ward.code, target.legacy_id):
                     continue
-                value = score - (LEGACY_PENALTY if target.legacy_name is not None else 0.0)
-                if unit is not None and target.unit is not None and target.unit != unit:
-                    value -= UNIT_PENALTY
+                value = score - typed.penalty(target, ward, key in exact)
                 current = best.get(target.ward)
                 if current is None or value > current.score:
                     via: Literal["name", "legacy"] = (
@@ -201,23 +228,26 @@ class WardIndex:
             if m.score >= min_score
         ][:limit]
 
-    def _key_scores(self, unit: str | None, words: list[str], min_score: float) -> dict[int, float]:
+    def _key_scores(
+        self, unit: str | None, words: list[str], min_score: float
+    ) -> tuple[dict[int, float], set[int]]:
         """Score every key the words may name: whole, as typed, or as a run inside them."""
         scores: dict[int, float] = {}
+        exact: set[int] = set()  # keys some part of the words spells letter for letter
         cutoff = max(min_score, 0.0)
-        self._score_into(scores, " ".join(words), None, cutoff, 0.0)
+        self._score_into(scores, exact, " ".join(words), None, cutoff, 0.0)
         if unit is not None:
             # "Phương" is also a name syllable: "phuong liet" may be Phường Phương Liệt.
-            first = unit.split()[0]
             typed = " ".join([*unit.split(), *words])
-            self._score_into(scores, typed, self._by_first.get(first, []), cutoff, 0.0)
+            keys = self._by_first.get(unit.split()[0], [])
+            self._score_into(scores, exact, typed, keys, cutoff, 0.0)
         for width in range(1, min(len(words), MAX_WINDOW + 1)):
             for start in range(len(words) - width + 1):
                 window = words[start : start + width]
                 penalty = EXTRA_WORDS_PENALTY
                 keys = self._shortlist(window, cutoff + penalty)
-                self._score_into(scores, " ".join(window), keys, cutoff + penalty, penalty)
-        return scores
+                self._score_into(scores, exact, " ".join(window), keys, cutoff + penalty, penalty)
+        return scores, exact
 
     def _shortlist(self, window: list[str], cutoff: float) -> list[int]:
         """Return keys sharing a word (or two joined) with a window that may reach cutoff."""
@@ -237,6 +267,7 @@ class WardIndex:
     def _score_into(
         self,
         scores: dict[int, float],
+        exact: set[int],
         query: str,
         keys: list[int] | None,
         cutoff: float,
@@ -251,7 +282,9 @@ class WardIndex:
         )
         for _, raw, position in found:
             key = position if keys is None else keys[position]
-            if self._exact_only[key] and raw < 100.0:
+            if raw == 100.0:
+                exact.add(key)
+            elif self._exact_only[key]:
                 continue
             score = raw - penalty
             if score > scores.get(key, -1.0):

@@ -143,6 +143,34 @@ def test_the_unit_typed_picks_between_old_units_of_one_name() -> None:
 
 
 @pytest.mark.parametrize(
+    ("province", "typed", "name", "other", "bare"),
+    [
+        ("Quảng Ngãi", "Xã Ba Tơ", "Xã Ba Tơ", "Xã Ba Tô", "xa ba to"),
+        ("Quảng Ngãi", "xã ba tô", "Xã Ba Tô", "Xã Ba Tơ", "xa ba to"),
+        ("Tây Ninh", "Tân Thạnh", "Xã Tân Thạnh", "Xã Tân Thành", "tan thanh"),
+        ("Thái Nguyên", "Văn Lăng", "Xã Văn Lăng", "Xã Văn Lang", "van lang"),
+    ],
+)
+def test_diacritics_pick_between_names_that_fold_alike(
+    province: str, typed: str, name: str, other: str, bare: str
+) -> None:
+    place = national_directory().province(province)
+    assert place is not None
+    index = index_for(national_directory().in_province(place))
+    chosen = decide(index.search(typed, MAX_CANDIDATES, CANDIDATE_MIN_SCORE))
+    assert chosen.ward is not None and chosen.ward.name == name
+    assert other in [m.ward.name for m in chosen.candidates]  # still offered
+    # Without diacritics both fit equally, so the citizen is asked.
+    unsure = decide(index.search(bare, MAX_CANDIDATES, CANDIDATE_MIN_SCORE))
+    assert unsure.ward is None
+    assert {name, other} <= {m.ward.name for m in unsure.candidates}
+
+
+def test_tone_placement_does_not_count_as_a_difference() -> None:
+    assert named("Phường Thủy Nguyên") == named("Phường Thuỷ Nguyên") is not None
+
+
+@pytest.mark.parametrize(
     ("text", "least"),
     [
         ("tan thanh", 5),  # a current name in seven provinces
