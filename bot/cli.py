@@ -1,4 +1,4 @@
-"""Command line: `danvan run` runs the bot, `danvan demo` plays a scenario offline."""
+"""Command line: `danvan run` runs the bot, `danvan demo` plays a scenario offline, and more."""
 
 from __future__ import annotations
 
@@ -14,6 +14,7 @@ from bot.config import ConfigError, Settings, load_settings
 from bot.content import ContentError
 from bot.deadline_cli import add_commands as add_deadline_commands
 from bot.faq.cli import add_commands as add_faq_commands
+from bot.wards_cli import add_commands as add_wards_commands
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -33,6 +34,10 @@ def main(argv: Sequence[str] | None = None) -> int:
             from bot.deadline_cli import run as run_deadlines
 
             return run_deadlines(args)
+        elif args.command == "wards":
+            from bot.wards_cli import run as run_wards
+
+            return run_wards(args)
         elif args.command == "demo":
             from bot.demo import run_demo  # the emulator is only needed here
 
@@ -55,6 +60,7 @@ def _parser() -> argparse.ArgumentParser:
     demo.add_argument("--db", help="database file to leave behind (default: DANVAN_DB)")
     add_faq_commands(sub)
     add_deadline_commands(sub)
+    add_wards_commands(sub)
     return parser
 
 

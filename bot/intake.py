@@ -7,7 +7,7 @@ import re
 from bot import texts
 from bot.deps import Deps
 from bot.inbound import Inbound
-from bot.intake_prompts import Draft, prompt_for, ward_buttons
+from bot.intake_prompts import Draft, prompt_for, ward_found, ward_retry
 from bot.kinds import Kind
 from bot.messages import Button, Outgoing, escape
 from bot.tickets import Attachment, NewTicket, TicketService
@@ -153,19 +153,13 @@ class IntakeService:
 
     async def _type_ward(self, message: Inbound, draft: Draft) -> None:
         resolution = self._d.wards.resolve(message.clean_text)
-        if resolution.ward is not None:
-            draft["ward"] = resolution.ward.code
-            await self._say(message.chat_id, f"📍 {escape(resolution.ward.name)}")
-            await self._advance(message.chat_id, message.user_id, draft, "category")
+        if resolution.ward is None:
+            retry = ward_retry(resolution, message.clean_text, self._d)
+            await self._d.outbox.send(message.chat_id, retry)
             return
-        if resolution.candidates:
-            rows = tuple(
-                (Button(m.ward.name, f"i:ward:{m.ward.code}"),) for m in resolution.candidates
-            )
-            await self._d.outbox.send(message.chat_id, Outgoing(texts.WARD_PICK, rows))
-            return
-        text = texts.WARD_NOT_FOUND.format(text=escape(message.clean_text[:100]))
-        await self._d.outbox.send(message.chat_id, Outgoing(text, ward_buttons(self._d)))
+        draft["ward"] = resolution.ward.code
+        await self._say(message.chat_id, ward_found(resolution))
+        await self._advance(message.chat_id, message.user_id, draft, "category")
 
     async def _set_category(self, chat_id: int, user_id: int, draft: Draft, value: str) -> str:
         category = self._d.categories.get(value)

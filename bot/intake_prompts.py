@@ -8,8 +8,11 @@ from bot import texts
 from bot.deps import Deps
 from bot.kinds import Kind
 from bot.messages import Button, Outgoing, escape
+from bot.wards import WardMatch, WardResolution
 
 Draft = dict[str, Any]
+# Up to this many served wards are offered as buttons; a whole province (up to 168) is typed.
+MAX_WARD_BUTTONS = 12
 
 
 def prompt_for(draft: Draft, deps: Deps) -> Outgoing:
@@ -19,7 +22,8 @@ def prompt_for(draft: Draft, deps: Deps) -> Outgoing:
         rows = tuple((Button(k.label, f"i:kind:{k.value}"),) for k in Kind)
         return Outgoing(texts.ASK_KIND, (*rows, (Button(texts.CANCEL, "i:cancel"),)))
     if step == "ward":
-        return Outgoing(texts.ASK_WARD, ward_buttons(deps))
+        served = ward_buttons(deps)
+        return Outgoing(texts.ASK_WARD if served else texts.ASK_WARD_TYPED, served)
     if step == "category":
         rows = tuple((Button(c.name, f"i:cat:{c.id}"),) for c in deps.categories.all())
         return Outgoing(texts.ASK_CATEGORY, rows)
@@ -61,10 +65,57 @@ def summary(draft: Draft, deps: Deps) -> Outgoing:
 
 
 def ward_buttons(deps: Deps) -> tuple[tuple[Button, ...], ...]:
-    """Return the served wards as buttons, two a row."""
+    """Return the served wards as buttons, two a row; none when there are too many to tap."""
     wards = deps.wards.all()
+    if len(wards) > MAX_WARD_BUTTONS:
+        return ()
     row_pairs = [wards[i : i + 2] for i in range(0, len(wards), 2)]
     return tuple(tuple(Button(w.name, f"i:ward:{w.code}") for w in pair) for pair in row_pairs)
+
+
+def ward_found(resolution: WardResolution) -> str:
+    """Return the line confirming a typed ward, saying which old name led to it."""
+    match = resolution.match
+    name = escape(resolution.ward.name if resolution.ward else "")
+    if match is None or match.legacy_name is None:
+        return f"📍 {name}"
+    return texts.WARD_FROM_LEGACY.format(old=escape(old_name(match)), new=name)
+
+
+def ward_retry(resolution: WardResolution, typed: str, deps: Deps) -> Outgoing:
+    """Return what to say when typed text names no single served ward."""
+    outside = ""
+    if resolution.elsewhere:
+        places = " hoặc ".join(_place(m) for m in resolution.elsewhere[:3])
+        outside = texts.WARD_OUTSIDE.format(wards=escape(places))
+    if resolution.candidates:
+        rows = tuple((Button(_label(m), f"i:ward:{m.ward.code}"),) for m in resolution.candidates)
+        olds = {old_name(m) if m.via == "legacy" else None for m in resolution.candidates}
+        split = len(olds) == 1 and None not in olds and len(resolution.candidates) > 1
+        pick = texts.WARD_SPLIT.format(old=escape(olds.pop() or "")) if split else texts.WARD_PICK
+        return Outgoing(f"{outside}\n\n{pick}" if outside else pick, rows)
+    served = ward_buttons(deps)
+    missing = texts.WARD_NOT_FOUND if served else texts.WARD_NOT_FOUND_TYPED
+    return Outgoing(outside or missing.format(text=escape(typed[:100])), served)
+
+
+def old_name(match: WardMatch) -> str:
+    """Return the old unit a match came by, with its old district when known."""
+    name = match.legacy_name or ""
+    return f"{name} ({match.legacy_district})" if match.legacy_district else name
+
+
+def _place(match: WardMatch) -> str:
+    """Name an unserved ward with its province (and the old name that led to it)."""
+    where = f"{match.ward.name}, {match.ward.province}"
+    return f"{old_name(match)} (nay thuộc {where})" if match.legacy_name else where
+
+
+def _label(match: WardMatch) -> str:
+    """Label a candidate button; an old name shows which one it stands for."""
+    if match.legacy_name is None:
+        return match.ward.name
+    return texts.WARD_LEGACY_BUTTON.format(new=match.ward.name, old=match.legacy_name)
 
 
 def short(text: str, limit: int) -> str:

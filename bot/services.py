@@ -52,6 +52,7 @@ def load_content(settings: Settings) -> Content:
     """Load and validate content files; raise ContentError naming the file on bad input."""
     folder = settings.content_dir
     wards = WardDirectory.from_file(folder / "wards.toml")
+    wards.warm()
     categories = CategoryList.from_file(folder / "categories.toml")
     return Content(
         wards=wards,

@@ -36,11 +36,28 @@ ASK_WARD = (
     "Sự việc thuộc phường/xã nào? Chọn bên dưới hoặc gõ tên phường/xã "
     "(có dấu hoặc không dấu đều được)."
 )
+ASK_WARD_TYPED = (
+    "Sự việc thuộc phường/xã nào? Hãy gõ tên phường/xã (có dấu hoặc không dấu đều được; "
+    "tên phường/xã cũ trước ngày 1/7/2025 bot cũng hiểu)."
+)
 WARD_NOT_FOUND = (
     "Chưa tìm thấy phường/xã «{text}» trong danh sách bot đang phục vụ. "
     "Vui lòng gõ lại tên hoặc chọn bên dưới."
 )
+WARD_NOT_FOUND_TYPED = (
+    "Chưa tìm thấy phường/xã «{text}» trong danh sách bot đang phục vụ. "
+    "Vui lòng kiểm tra và gõ lại tên phường/xã."
+)
 WARD_PICK = "Có phải bạn muốn chọn một trong các phường/xã sau?"
+# An old (pre-July-2025) unit: {old} is its name, with its old district in brackets if known.
+WARD_FROM_LEGACY = "📍 {old} nay thuộc <b>{new}</b>."
+WARD_SPLIT = "{old} nay được chia cho nhiều phường/xã. Sự việc xảy ra ở phường/xã nào?"
+WARD_LEGACY_BUTTON = "{new} ← {old}"
+WARD_OUTSIDE = (
+    "Rất tiếc, {wards} không thuộc địa bàn bot này phục vụ nên bot chưa chuyển được yêu cầu "
+    "đến đó. Bạn vui lòng liên hệ trực tiếp UBND phường/xã đó. Nếu sự việc xảy ra trong địa "
+    "bàn bot phục vụ, hãy gõ lại tên phường/xã."
+)
 ASK_CATEGORY = "Nội dung thuộc lĩnh vực nào?"
 ASK_DESCRIPTION = (
     "Hãy mô tả sự việc: ở đâu, khi nào, việc gì. Bạn có thể gửi kèm ảnh, tệp, vị trí "

@@ -1,37 +1,33 @@
-"""The wards this deployment serves, and fuzzy lookup of the names citizens use for them."""
+"""The wards this deployment serves, and what citizens mean when they name one."""
 
 from __future__ import annotations
 
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
+from functools import cached_property
 from pathlib import Path
-from typing import Literal
-
-from rapidfuzz import fuzz
 
 from bot.content import Entry, array_entries, load_toml
-from bot.text import normalize, tokens
+from bot.directory import (
+    CURRENT_PREFIXES,
+    NationalDirectory,
+    Ward,
+    national_directory,
+    strip_name_prefix,
+)
+from bot.ward_places import aliases_for, national_index, national_places
+from bot.ward_search import Alias, WardIndex, WardMatch
 
-# The kind of unit leads every official name; "Thị trấn" only survives in legacy names.
-CURRENT_PREFIXES = ("Phường ", "Xã ", "Đặc khu ")
-NAME_PREFIXES = (*CURRENT_PREFIXES, "Thị trấn ")
-# The same prefixes after normalize(); "p", "x", "tt" expand to these.
-_FOLDED_PREFIXES = (("phuong",), ("xa",), ("dac", "khu"), ("thi", "tran"))
+__all__ = ["Ward", "WardDirectory", "WardMatch", "WardResolution"]
 
-# Tuned on tests/test_wards.py: exact or one-typo names score >= 85, and a current
-# name beats an old name it shares (new Cửa Nam vs the old ward of that name,
-# now split between three new wards) by LEGACY_PENALTY >= RESOLVE_MIN_LEAD.
+# Exact or one-typo names score >= 85; a current name leads an old name it shares (the new
+# Cửa Nam vs the old ward of that name, split between several new wards) by 10 >= 8.
 RESOLVE_MIN_SCORE = 85.0
 RESOLVE_MIN_LEAD = 8.0
 CANDIDATE_MIN_SCORE = 60.0
 CANDIDATE_MAX_GAP = 20.0
 MAX_CANDIDATES = 5
-LEGACY_PENALTY = 10.0
-# A name found among other words ("ba dinh ha noi") is less sure than the name alone:
-# as unsure as an exact old name, so "láng hạ" offers both Phường Láng and the wards
-# that the old Phường Láng Hạ went to.
-EXTRA_WORDS_PENALTY = 10.0
 
 _CODE = re.compile(r"^\d{5}$")
 _CODENAME = re.compile(r"^[a-z0-9]+(?:_[a-z0-9]+)*$")
@@ -39,75 +35,50 @@ _FIELDS = ("code", "name", "codename", "province", "legacy_names")
 
 
 @dataclass(frozen=True, slots=True)
-class Ward:
-    """A ward or commune after the 2025 reform."""
-
-    code: str
-    name: str
-    province: str
-    codename: str
-    legacy_names: tuple[str, ...] = ()
-
-    @property
-    def short_name(self) -> str:
-        """Return the name without its unit prefix: "Ba Đình" for "Phường Ba Đình"."""
-        return _strip_name_prefix(self.name)
-
-
-@dataclass(frozen=True, slots=True)
-class WardMatch:
-    """One ward a citizen's text may mean, and how sure that is (0-100)."""
-
-    ward: Ward
-    score: float
-    via: Literal["name", "legacy"]
-    legacy_name: str | None = None
-
-
-@dataclass(frozen=True, slots=True)
 class WardResolution:
-    """The ward a text clearly names, if any, and the plausible ones to offer."""
+    """The ward a text clearly names, the plausible ones to offer, and unserved ones it names."""
 
     ward: Ward | None
     candidates: list[WardMatch]
+    elsewhere: tuple[WardMatch, ...] = ()
 
-
-@dataclass(frozen=True, slots=True)
-class _Key:
-    """A normalised, prefix-free name to match against."""
-
-    ward: Ward
-    text: str
-    legacy_name: str | None
+    @property
+    def match(self) -> WardMatch | None:
+        """Return how the chosen ward was found (by its name or an old one), if one was."""
+        if self.ward is None:
+            return None
+        return next((m for m in self.candidates if m.ward == self.ward), None)
 
 
 class WardDirectory:
-    """The wards served, looked up by code or by what people call them."""
+    """The wards served, looked up by code or by what people call them, old names included."""
 
-    def __init__(self, wards: Iterable[Ward]) -> None:
+    def __init__(self, wards: Iterable[Ward], national: NationalDirectory | None = None) -> None:
         self._wards = tuple(wards)
         self._by_code = {ward.code: ward for ward in self._wards}
         if len(self._by_code) != len(self._wards):
             raise ValueError("duplicate ward codes")
-        self._keys = tuple(_keys_for(self._wards))
+        # Without the national directory only the wards' own and listed names are known.
+        self._national = national
 
     @classmethod
     def from_file(cls, path: Path) -> WardDirectory:
-        """Load wards from a TOML file of [[ward]] tables."""
+        """Load the served wards from a TOML file of [[ward]] tables, checked against the nation."""
         path = Path(path)
+        national = national_directory()
         wards: list[Ward] = []
-        # Codes are digits and codenames letters, so one dict catches both kinds of repeat.
-        first_seen: dict[str, str] = {}
+        first_seen: dict[object, str] = {}
         for entry in array_entries(path, load_toml(path), "ward"):
             ward = _read_ward(entry)
-            for field, value in (("code", ward.code), ("codename", ward.codename)):
-                if value in first_seen:
+            for field, key in (("code", ward.code), ("name", (ward.province, ward.name))):
+                if key in first_seen:
+                    shown = ward.code if field == "code" else ward.name
                     raise entry.error(
-                        f"duplicate {field} '{value}' (already used by {first_seen[value]})"
+                        f"duplicate {field} '{shown}' (already used by {first_seen[key]})"
                     )
-                first_seen[value] = entry.label
-            wards.append(ward)
-        return cls(wards)
+                first_seen[key] = entry.label
+            wards.append(_with_national_names(entry, ward, national))
+        return cls(wards, national)
 
     def all(self) -> tuple[Ward, ...]:
         """Return every ward, in file order."""
@@ -120,34 +91,50 @@ class WardDirectory:
     def search(
         self, text: str, limit: int = MAX_CANDIDATES, min_score: float = 50.0
     ) -> list[WardMatch]:
-        """Return the wards text may name, best first, one match per ward."""
-        words = _query_words(text)
-        if not words:
-            return []
-        best: dict[str, WardMatch] = {}
-        for key in self._keys:
-            score = max(_score(query, key.text) for query in _query_forms(words, key.text))
-            if key.legacy_name is not None:
-                score -= LEGACY_PENALTY
-            current = best.get(key.ward.code)
-            if current is None or score > current.score:
-                via: Literal["name", "legacy"] = "name" if key.legacy_name is None else "legacy"
-                best[key.ward.code] = WardMatch(key.ward, round(score, 1), via, key.legacy_name)
-        # sorted() is stable and best keeps file order, so ties stay in file order.
-        ranked = sorted(best.values(), key=lambda match: -match.score)
-        return [match for match in ranked if match.score >= min_score][:limit]
+        """Return the served wards text may name, best first, one match per ward."""
+        return self._index.search(text, limit, min_score)
 
     def resolve(self, text: str) -> WardResolution:
         """Pick the ward text names when one is clearly best; else offer candidates."""
         matches = self.search(text, limit=MAX_CANDIDATES, min_score=CANDIDATE_MIN_SCORE)
-        if not matches:
-            return WardResolution(None, [])
-        top = matches[0].score
-        # Far behind the best, a candidate only shares a syllable ("Mai Đình" for "Ba Đình").
-        candidates = [match for match in matches if top - match.score <= CANDIDATE_MAX_GAP]
-        runner_up = matches[1].score if len(matches) > 1 else 0.0
-        clear = top >= RESOLVE_MIN_SCORE and top - runner_up >= RESOLVE_MIN_LEAD
-        return WardResolution(matches[0].ward if clear else None, candidates)
+        resolution = decide(matches)
+        if resolution.ward is not None or self._national is None:
+            return resolution
+        best = matches[0].score if matches else 0.0
+        # A ward the deployment does not serve is worth mentioning only if it fits clearly better.
+        elsewhere = tuple(
+            match
+            for match in national_index().search(text, MAX_CANDIDATES, RESOLVE_MIN_SCORE)
+            if match.ward.code not in self._by_code and match.score >= best + RESOLVE_MIN_LEAD
+        )
+        return WardResolution(None, resolution.candidates, elsewhere)
+
+    def warm(self) -> None:
+        """Index the names now, not when the first citizen types one (about 0.3 s)."""
+        _ = self._index
+        if self._national is not None:
+            national_index()
+
+    @cached_property
+    def _index(self) -> WardIndex:
+        """Index the served wards' names on first use."""
+        if self._national is None:
+            aliases = [Alias(w) for w in self._wards]
+            aliases += [Alias(w, name) for w in self._wards for name in w.legacy_names]
+            return WardIndex(aliases)
+        return WardIndex(aliases_for(self._national, self._wards), national_places())
+
+
+def decide(matches: list[WardMatch]) -> WardResolution:
+    """Choose the best match if it is sure and clearly ahead; keep the close ones to offer."""
+    if not matches:
+        return WardResolution(None, [])
+    top = matches[0].score
+    # Far behind the best, a candidate only shares a syllable ("Mai Đình" for "Ba Đình").
+    candidates = [match for match in matches if top - match.score <= CANDIDATE_MAX_GAP]
+    runner_up = matches[1].score if len(matches) > 1 else 0.0
+    clear = top >= RESOLVE_MIN_SCORE and top - runner_up >= RESOLVE_MIN_LEAD
+    return WardResolution(matches[0].ward if clear else None, candidates)
 
 
 def _read_ward(entry: Entry) -> Ward:
@@ -157,7 +144,7 @@ def _read_ward(entry: Entry) -> Ward:
     if not _CODE.match(code):
         raise entry.error(f"code '{code}' must be 5 digits, as a string (\"00004\")")
     name = entry.require_str("name")
-    if not name.startswith(CURRENT_PREFIXES) or not _strip_name_prefix(name):
+    if not name.startswith(CURRENT_PREFIXES) or not strip_name_prefix(name):
         raise entry.error(f"name '{name}' must start with Phường, Xã or Đặc khu")
     codename = entry.require_str("codename")
     if not _CODENAME.match(codename):
@@ -171,61 +158,14 @@ def _read_ward(entry: Entry) -> Ward:
     )
 
 
-def _strip_name_prefix(name: str) -> str:
-    """Remove a leading unit word such as "Phường " from a display name."""
-    for prefix in NAME_PREFIXES:
-        if name.startswith(prefix):
-            return name.removeprefix(prefix).strip()
-    return name
-
-
-def _strip_prefix(words: list[str]) -> list[str]:
-    """Remove one leading unit prefix from normalised words."""
-    for prefix in _FOLDED_PREFIXES:
-        if tuple(words[: len(prefix)]) == prefix:
-            return words[len(prefix) :]
-    return words
-
-
-def _query_forms(words: list[str], key: str) -> list[str]:
-    """Return the query without its unit prefix, and as typed if key starts with it."""
-    stripped = _strip_prefix(words)
-    forms = [" ".join(stripped)]
-    # "Phương" is also a name syllable: "phuong liet" may be Phường Phương Liệt.
-    if len(stripped) < len(words) and key.split()[:1] == words[:1]:
-        forms.append(" ".join(words))
-    return forms
-
-
-def _keys_for(wards: Iterable[Ward]) -> Iterable[_Key]:
-    """Yield the prefix-free normalised names of each ward, current then legacy."""
-    for ward in wards:
-        yield _Key(ward, " ".join(_strip_prefix(normalize(ward.name).split())), None)
-        for legacy in ward.legacy_names:
-            text = " ".join(_strip_prefix(normalize(legacy).split()))
-            if text:
-                yield _Key(ward, text, legacy)
-
-
-def _query_words(text: str) -> list[str]:
-    """Return the normalised words of a query, or none if it is too short to name a ward."""
-    if len("".join(tokens(text))) < 2:
-        return []
-    words = normalize(text).split()
-    # A bare unit word ("phuong", "p") names no ward in particular.
-    return words if _strip_prefix(words) else []
-
-
-def _score(query: str, key: str) -> float:
-    """Score how well query names key: whole, or as a run of words inside a longer query."""
-    best = fuzz.ratio(query, key)
-    words = query.split()
-    size = len(key.split())
-    # Windows one word shorter or longer absorb merged or split words ("badinh").
-    for width in (size - 1, size, size + 1):
-        if not 0 < width < len(words):
-            continue
-        for start in range(len(words) - width + 1):
-            window = " ".join(words[start : start + width])
-            best = max(best, fuzz.ratio(window, key) - EXTRA_WORDS_PENALTY)
-    return max(best, 0.0)
+def _with_national_names(entry: Entry, ward: Ward, national: NationalDirectory) -> Ward:
+    """Check a listed ward against the national directory; add its official old names."""
+    official = national.ward(ward.code)
+    if official is None or (official.name, official.province) != (ward.name, ward.province):
+        found = f"{official.name}, {official.province}" if official else "no ward"
+        raise entry.error(
+            f"'{ward.name}, {ward.province}' does not match code {ward.code} in the national "
+            f"directory ({found}); regenerate the file with `danvan wards import`"
+        )
+    extra = tuple(name for name in ward.legacy_names if name not in official.legacy_names)
+    return Ward(ward.code, ward.name, ward.province, ward.codename, official.legacy_names + extra)

@@ -227,7 +227,33 @@ def test_malformed_files(tmp_path: Path, text: str, message: str) -> None:
         WardDirectory.from_file(write(tmp_path, text))
 
 
-def test_duplicate_codename(tmp_path: Path) -> None:
+def test_duplicate_name(tmp_path: Path) -> None:
     text = BA_DINH + BA_DINH.replace("00004", "00005")
-    with pytest.raises(ContentError, match="ward #2: duplicate codename 'phuong_ba_dinh'"):
+    with pytest.raises(ContentError, match="ward #2: duplicate name 'Phường Ba Đình'"):
         WardDirectory.from_file(write(tmp_path, text))
+
+
+def test_a_codename_may_repeat_within_a_province(tmp_path: Path) -> None:
+    # Thái Nguyên has both Xã Văn Lang and Xã Văn Lăng: one codename, two wards.
+    text = "".join(
+        f'[[ward]]\ncode = "{code}"\nname = "{name}"\ncodename = "xa_van_lang"\n'
+        f'province = "Thái Nguyên"\n'
+        for code, name in (("02143", "Xã Văn Lang"), ("05665", "Xã Văn Lăng"))
+    )
+    wards = WardDirectory.from_file(write(tmp_path, text))
+    assert [w.name for w in wards.all()] == ["Xã Văn Lang", "Xã Văn Lăng"]
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "found"),
+    [
+        ('"00004"', '"00008"', "Phường Ngọc Hà, Thành phố Hà Nội"),
+        ('"00004"', '"99999"', "no ward"),
+        ("Thành phố Hà Nội", "Huế", "Phường Ba Đình, Thành phố Hà Nội"),
+    ],
+)
+def test_a_ward_must_match_the_national_directory(
+    tmp_path: Path, old: str, new: str, found: str
+) -> None:
+    with pytest.raises(ContentError, match=f"does not match code .* \\({found}\\)"):
+        WardDirectory.from_file(write(tmp_path, BA_DINH.replace(old, new)))
