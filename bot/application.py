@@ -8,7 +8,7 @@ import logging
 import time
 from typing import cast
 
-from telegram import BotCommand
+from telegram import BotCommand, BotCommandScopeAllGroupChats
 from telegram.error import TelegramError
 from telegram.ext import AIORateLimiter, ApplicationBuilder
 
@@ -77,8 +77,10 @@ async def _post_init(app: BotApp) -> None:
     app.bot_data.services = services
     await services.start()
     commands = [BotCommand(name, description) for name, description in texts.COMMANDS.items()]
+    in_groups = [BotCommand(name, text) for name, text in texts.GROUP_COMMANDS.items()]
     try:
-        await app.bot.set_my_commands(commands)
+        await app.bot.set_my_commands(in_groups, scope=BotCommandScopeAllGroupChats())
+        await app.bot.set_my_commands(commands)  # last: the harness waits for the default menu
     except TelegramError as exc:  # the menu is a convenience; the bot works without it
         log.warning("setMyCommands failed: %s", exc)
     if app.job_queue is not None:

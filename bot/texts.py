@@ -29,6 +29,16 @@ COMMANDS = {
     "help": "Hướng dẫn sử dụng",
 }
 # Shown to everyone in Telegram's menu; admin commands are documented in the README.
+GROUP_COMMANDS = {
+    "queue": "Yêu cầu đang mở của nhóm",
+    "ticket": "Xem một yêu cầu: /ticket MÃ",
+    "officer": "Đăng ký là cán bộ xử lý của nhóm",
+    "assign": "Giao yêu cầu: /assign MÃ [cán bộ]",
+    "transfer": "Chuyển phường/xã: /transfer MÃ tên phường",
+    "extend": "Gia hạn: /extend MÃ lý do",
+    "complex": "Vụ việc phức tạp: /complex MÃ [lý do]",
+}
+# Shown in groups' menus: what officers use every day.
 
 # Intake
 ASK_KIND = "Bạn muốn gửi loại yêu cầu nào?"

@@ -45,6 +45,9 @@ async def test_full_scenario_reaches_everyone(world: World) -> None:
 async def test_commands_are_registered(world: World) -> None:
     names = {c["command"] for c in world.emulator.commands}
     assert {"start", "new", "status", "cancel", "help"} <= names
+    scopes = world.emulator.commands_by_scope
+    (groups,) = [menu for key, menu in scopes.items() if '"all_group_chats"' in key]
+    assert {"queue", "assign", "extend"} <= {c["command"] for c in groups}
 
 
 async def test_status_shows_own_tickets_only(
