@@ -5,7 +5,7 @@ from __future__ import annotations
 import gc
 import heapq
 from collections import Counter
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from itertools import chain, pairwise
@@ -102,8 +102,9 @@ class FaqMatcher:
 
     ids: tuple[str, ...]
     texts: tuple[str, ...]  # per phrasing (tags count as one): content words, for rapidfuzz
-    terms: tuple[tuple[str, ...], ...]  # per phrasing: its indexed words and pairs
     masses: tuple[float, ...]  # per phrasing: the summed idf of those terms
+    # term -> the phrasings that contain it: what a query containing it explains of each.
+    shares: dict[str, tuple[tuple[int, float], ...]]
     owners: tuple[int, ...]  # per phrasing: its entry
     by_entry: tuple[range, ...]  # per entry: its phrasings
     index: Bm25Index
@@ -129,8 +130,8 @@ class FaqMatcher:
         return cls(
             ids=tuple(e.id for e in faq.entries),
             texts=tuple(_fuzzy_text(found) for found in fields.phrasings),
-            terms=tuple(unique),
-            masses=tuple(sum(map(idf.__getitem__, found)) or 1.0 for found in unique),
+            masses=(masses := tuple(sum(map(idf.__getitem__, f)) or 1.0 for f in unique)),
+            shares=_shares(unique, masses, idf),
             owners=tuple(n for n, span in enumerate(fields.by_entry) for _ in span),
             by_entry=tuple(fields.by_entry),
             index=index,
@@ -150,7 +151,7 @@ class FaqMatcher:
 
     def rank(self, found: list[str]) -> list[tuple[str, float]]:
         """Return the best four (entry id, combined score) for normalised query words."""
-        asked = set(found + _pairs(found))
+        phrase = self._phrases(set(found + _pairs(found)))
         partial = {
             entry: W_FUZZY * fuzzy + W_COVER * cover
             for entry, (fuzzy, cover) in self.candidates(found).items()
@@ -159,7 +160,7 @@ class FaqMatcher:
         # could not reach the top four with it.
         floor = min(heapq.nlargest(4, partial.values()), default=0.0) - W_PHRASE * 100
         combined = {
-            entry: score + W_PHRASE * self._phrase(entry, asked)
+            entry: score + W_PHRASE * phrase.get(entry, 0.0)
             for entry, score in partial.items()
             if score >= floor
         }
@@ -203,14 +204,19 @@ class FaqMatcher:
             (fuzz.token_set_ratio(text, self.texts[p]) for p in self.by_entry[entry]), default=0.0
         )
 
-    def _phrase(self, entry: int, asked: set[str]) -> float:
-        """Return the largest idf share (0..100) of one of an entry's phrasings in the query."""
-        idf = self.index.idf
-        shares = (
-            sum(idf[t] for t in self.terms[p] if t in asked) / self.masses[p]
-            for p in self.by_entry[entry]
-        )
-        return 100 * max(shares, default=0.0)
+    def _phrases(self, asked: set[str]) -> dict[int, float]:
+        """Return entry -> the largest idf share (0..100) of one of its phrasings in the query."""
+        # Only the postings of the query's own terms are read: the phrasings sharing none
+        # score 0 and need no visit.
+        explained: dict[int, float] = {}
+        for term in asked:
+            for phrasing, share in self.shares.get(term, ()):
+                explained[phrasing] = explained.get(phrasing, 0.0) + share
+        best: dict[int, float] = {}
+        for phrasing, share in explained.items():
+            owner = self.owners[phrasing]
+            best[owner] = max(best.get(owner, 0.0), 100 * share)
+        return best
 
     def _correct(self, word: str) -> str:
         """Replace a non-word by a known word a single typo away (thuog -> thuong)."""
@@ -284,6 +290,17 @@ def _questions(terms: list[list[str]], tagged: bool) -> Counter[str]:
     if tagged:
         doc.update(terms[-1] * W_TAG)
     return doc
+
+
+def _shares(
+    unique: list[tuple[str, ...]], masses: tuple[float, ...], idf: Mapping[str, float]
+) -> dict[str, tuple[tuple[int, float], ...]]:
+    """Index each phrasing's terms with the share of the phrasing's idf mass they carry."""
+    postings: dict[str, list[tuple[int, float]]] = {}
+    for phrasing, (terms, mass) in enumerate(zip(unique, masses, strict=True)):
+        for term in terms:
+            postings.setdefault(term, []).append((phrasing, idf[term] / mass))
+    return {term: tuple(found) for term, found in postings.items()}
 
 
 def _pairs(found: list[str]) -> list[str]:
