@@ -7,7 +7,7 @@ from collections import defaultdict
 from collections.abc import Hashable, Mapping, Sequence
 from itertools import combinations
 
-from bot.hot.similar import THRESHOLD, Profile, Weights, profile
+from bot.hot.similar import THRESHOLD, Profile, Weights
 
 # Pairs scoring less than this count as unrelated, which keeps the graph sparse.
 EDGE_FLOOR = 0.1
@@ -17,16 +17,16 @@ RARE_SHARE = 0.25
 RARE_MIN = 3
 
 
-def group(reports: Sequence[tuple[Hashable, str]]) -> list[list[int]]:
-    """Group reports (partition key such as the ward, text) by incident within each partition;
-    return each group of two or more, by index."""
+def group(reports: Sequence[tuple[Hashable, Profile]]) -> list[list[int]]:
+    """Group reports (a partition key such as the ward, and the report as read) by incident
+    within each partition; return each group of two or more, by index."""
     partitions: defaultdict[Hashable, list[int]] = defaultdict(list)
     for index, (key, _) in enumerate(reports):
         partitions[key].append(index)
     groups = []
     for indexes in partitions.values():
-        profiles = [profile(reports[i][1]) for i in indexes]
-        groups += [[indexes[k] for k in found] for found in cluster(profiles)]
+        found = cluster([reports[i][1] for i in indexes])
+        groups += [[indexes[k] for k in members] for members in found]
     return groups
 
 
