@@ -48,6 +48,7 @@ class Settings:
     content_dir: Path = BUNDLED_CONTENT
     draft_timeout_minutes: int = 30
     send_rate: float = 30.0
+    group_rate: float = 20.0  # messages per minute to one group (Telegram's limit; tests raise it)
     poll_timeout: int = 25
     http_timeout: float = 10.0
     digest_time: time = time(7, 30)  # local (Asia/Ho_Chi_Minh) time of the morning digest

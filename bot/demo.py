@@ -24,7 +24,13 @@ class World:
     """The emulator, a bot wired to it, and helpers to act as citizens and officers."""
 
     def __init__(
-        self, db_path: Path, content_dir: Path, *, send_rate: int = 1000, http_timeout: float = 5.0
+        self,
+        db_path: Path,
+        content_dir: Path,
+        *,
+        send_rate: int = 1000,
+        group_rate: int = 6000,
+        http_timeout: float = 5.0,
     ) -> None:
         # A database from an earlier run has seen update ids from 1 on; a real Telegram never
         # reuses them, so the emulator continues after the highest one stored.
@@ -32,6 +38,7 @@ class World:
         self._db_path = db_path
         self._content_dir = content_dir
         self._send_rate = send_rate
+        self._group_rate = group_rate
         self._http_timeout = http_timeout
         self._stop = asyncio.Event()
         self._task: asyncio.Task[None] | None = None
@@ -62,6 +69,7 @@ class World:
             admin_ids=self.admin_ids,
             content_dir=self._content_dir,
             send_rate=float(self._send_rate),
+            group_rate=float(self._group_rate),  # the emulator does not limit groups
             poll_timeout=2,
             http_timeout=self._http_timeout,
             # Scenarios run in seconds on the real clock: tests drive reminders at chosen times.
@@ -245,4 +253,11 @@ async def run_demo(db_path: Path, content_dir: Path) -> str:
     return "\n\n".join(parts)
 
 
-__all__: list[Any] = ["World", "confirm", "fill_feedback", "play", "run_demo", "submit_feedback"]
+__all__: list[Any] = [
+    "World",
+    "confirm",
+    "fill_feedback",
+    "play",
+    "run_demo",
+    "submit_feedback",
+]
