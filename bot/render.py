@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from datetime import date, datetime
 from zoneinfo import ZoneInfo
 
@@ -32,9 +33,14 @@ _EVENT_LABELS = {
     "reopened": "Mở lại",
     "rated": "Đánh giá",
     "identity_viewed": "Xem thông tin người gửi",
+    "followed": "Có người dân theo dõi",
+    "merged": "Gộp vào yêu cầu khác",
+    "merged_in": "Gộp yêu cầu trùng vào đây",
 }
 _CITIZEN_EVENTS = {"created", "claimed", "answered", "follow_up", "resolved", "declined"}
-_CITIZEN_EVENTS |= {"transferred", "reopened", "rated"}
+_CITIZEN_EVENTS |= {"transferred", "reopened", "rated", "merged"}
+# Phone numbers (9 to 11 digits, maybe spaced or dotted) and e-mail addresses.
+_CONTACTS = re.compile(r"(?<!\d)\+?\d(?:[\s.\-]?\d){8,10}(?!\d)|[\w.+-]+@[\w-]+\.[\w.]+")
 
 
 def local_time(timestamp: float) -> str:
@@ -134,6 +140,12 @@ def ticket_summary(ticket: TicketRow, ward: str) -> str:
         f"• <code>{ticket.code}</code> · {Kind(ticket.kind).label} · {escape(ward)} · "
         f"{Status(ticket.status).label} · hạn {local_date(ticket.due_date)}"
     )
+
+
+def excerpt(text: str, limit: int = 90) -> str:
+    """Return the start of a citizen's text for other people to see: one line, shortened, phone
+    numbers and e-mail addresses masked (a name in the text cannot be told apart)."""
+    return escape(_shorten(_CONTACTS.sub("•••", text), limit))
 
 
 def _shorten(text: str | None, limit: int = 300) -> str:

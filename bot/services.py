@@ -29,6 +29,7 @@ from bot.wards import WardDirectory
 from storage.chats import ChatStates, MessageLinks
 from storage.database import Database
 from storage.faq import FaqRepository
+from storage.followers import FollowersRepository
 from storage.inbox import InboxRepository
 from storage.outbox import OutboxRepository
 from storage.reminders import RemindersRepository
@@ -117,6 +118,7 @@ async def open_services(settings: Settings, clock: Clock = time.time) -> Service
         clock=clock,
         admin_ids=settings.admin_ids,
         faq=FaqRepository(db),
+        followers=FollowersRepository(db),
     )
     tickets = TicketService(deps)
     views = ViewService(deps)

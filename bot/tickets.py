@@ -173,11 +173,8 @@ class TicketService:
             handler_id=officer.id,
             handler_name=officer.name,
         )
-        await self._d.outbox.send(
-            ticket.citizen_chat_id,
-            Outgoing(texts.STATUS_IN_PROGRESS.format(code=ticket.code)),
-            ticket_id=ticket.id,
-            link="status",
+        await self._d.tell_citizens(
+            ticket, Outgoing(texts.STATUS_IN_PROGRESS.format(code=ticket.code))
         )
         return ticket
 
@@ -194,6 +191,9 @@ class TicketService:
             ),
         )
         await self._d.outbox.send(ticket.citizen_chat_id, ask, ticket_id=ticket.id, link="status")
+        told = Outgoing(texts.RESOLVED_FOLLOWER.format(code=ticket.code))
+        for chat in await self._d.followers.of_ticket(ticket.id):  # only its citizen rates it
+            await self._d.outbox.send(chat, told, ticket_id=ticket.id, link="status")
         return texts.RESOLVED_DONE.format(code=ticket.code)
 
     async def ask_decline_reason(self, ticket: TicketRow, group: int) -> None:
@@ -211,9 +211,7 @@ class TicketService:
             ward=escape(self._d.ward_name(ticket.ward_code)),
             reason=escape(reason),
         )
-        await self._d.outbox.send(
-            ticket.citizen_chat_id, Outgoing(notice), ticket_id=ticket.id, link="status"
-        )
+        await self._d.tell_citizens(ticket, Outgoing(notice))
         if ticket.group_chat_id is not None:
             declined = Outgoing(texts.DECLINED_GROUP.format(code=ticket.code))
             await self._d.outbox.send(ticket.group_chat_id, declined)
