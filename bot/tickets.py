@@ -8,6 +8,7 @@ from datetime import UTC, datetime
 from bot import texts
 from bot.codes import new_code
 from bot.deps import CITIZEN, Actor, Deps
+from bot.hot.alerts import HotIssues
 from bot.kinds import Kind
 from bot.messages import Button, Outgoing, escape
 from bot.render import CARD_DESCRIPTION_LIMIT, card_buttons, card_text, local_date
@@ -42,8 +43,9 @@ class NewTicket:
 class TicketService:
     """Change tickets, record every change in history, and tell the people concerned."""
 
-    def __init__(self, deps: Deps) -> None:
+    def __init__(self, deps: Deps, hot: HotIssues) -> None:
         self._d = deps
+        self._hot = hot
 
     async def submit(self, new: NewTicket, citizen_chat_id: int, source_key: str) -> TicketRow:
         """Create a ticket once per source event, send the receipt and publish the card."""
@@ -87,7 +89,9 @@ class TicketService:
         if route is None:
             await self._warn_unrouted(ticket)
             return ticket
-        return await self.post_card(ticket, route.chat_id, note=note)
+        ticket = await self.post_card(ticket, route.chat_id, note=note)
+        await self._hot.check(ticket)  # one report more about an incident the group knows?
+        return ticket
 
     async def post_card(
         self, ticket: TicketRow, group: int, *, note: str | None, reveal: bool | None = None

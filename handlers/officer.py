@@ -56,6 +56,14 @@ async def transfer(update: Update, context: BotContext) -> None:
         await context.services.officers.transfer_command(update.effective_chat.id, argument)
 
 
+async def merge(update: Update, context: BotContext) -> None:
+    """Merge duplicate tickets into one: `/merge CODE_INTO CODE_FROM...`."""
+    if update.effective_chat:
+        officer = actor(update.effective_user, "officer")
+        argument = command_argument(update.effective_message)
+        await context.services.merges.command(update.effective_chat.id, officer, argument)
+
+
 async def reply(update: Update, context: BotContext) -> None:
     """Relay an officer's reply to a ticket message, or take it as a requested reason."""
     inbound = to_inbound(update)
@@ -64,7 +72,7 @@ async def reply(update: Update, context: BotContext) -> None:
 
 
 async def button(update: Update, context: BotContext) -> None:
-    """Handle card, transfer and queue buttons; only in the group bound to the ticket's ward."""
+    """Handle card, transfer, queue and hot-issue buttons; only in the ticket's group."""
     query, chat = update.callback_query, update.effective_chat
     if query is None or chat is None:
         return
@@ -80,6 +88,8 @@ async def button(update: Update, context: BotContext) -> None:
         notice = await services.officers.assign_button(
             chat.id, officer, int(parts[1]), int(parts[2])
         )
+    elif parts[0] == "hm" and len(parts) == 3 and parts[1].isdigit() and parts[2].isdigit():
+        notice = await services.merges.merge_issue(chat.id, officer, int(parts[1]), int(parts[2]))
     elif parts[0] == "q" and len(parts) == 2 and parts[1].isdigit() and query.message:
         await services.officers.queue(chat.id, int(parts[1]), edit=query.message.message_id)
         notice = ""
@@ -113,14 +123,15 @@ def register(app: BotApp) -> None:
             CommandHandler("officer", register_officer, filters=GROUPS),
             CommandHandler("assign", assign, filters=GROUPS),
             CommandHandler("transfer", transfer, filters=GROUPS),
+            CommandHandler("merge", merge, filters=GROUPS),
             CommandHandler(
-                ["queue", "officer", "assign", "transfer"],
+                ["queue", "officer", "assign", "transfer", "merge"],
                 group_only,
                 filters=filters.ChatType.PRIVATE,
             ),
             MessageHandler(GROUPS & filters.StatusUpdate.LEFT_CHAT_MEMBER, member_left),
             CommandHandler(["new", "status", "cancel"], private_only, filters=GROUPS),
-            CallbackQueryHandler(button, pattern=r"^(t|tw|q|as):"),
+            CallbackQueryHandler(button, pattern=r"^(t|tw|q|as|hm):"),
             MessageHandler(
                 GROUPS & filters.UpdateType.MESSAGE & (filters.REPLY | filters.IS_TOPIC_MESSAGE),
                 reply,
