@@ -80,18 +80,21 @@ def _by_place(profiles: Sequence[Profile]) -> set[tuple[int, int]]:
 
 def _by_rare_word(profiles: Sequence[Profile]) -> set[tuple[int, int]]:
     """Return the pairs of a report naming no place with one sharing a rare word with it."""
-    unplaced = {i for i, p in enumerate(profiles) if not p.places}
+    unplaced = [i for i, p in enumerate(profiles) if not p.places]
     if not unplaced:
         return set()
+    wanted = set().union(*(profiles[i].terms for i in unplaced))
     postings: defaultdict[str, list[int]] = defaultdict(list)
     for index, p in enumerate(profiles):
-        for term in p.terms:
+        for term in p.terms & wanted:
             postings[term].append(index)
     rare = max(RARE_MIN, int(len(profiles) * RARE_SHARE))
     pairs: set[tuple[int, int]] = set()
-    for held in postings.values():
-        if 1 < len(held) <= rare and not unplaced.isdisjoint(held):
-            pairs.update(p for p in combinations(held, 2) if p[0] in unplaced or p[1] in unplaced)
+    for i in unplaced:
+        for term in profiles[i].terms:
+            held = postings[term]
+            if len(held) <= rare:
+                pairs.update((i, j) if i < j else (j, i) for j in held if j != i)
     return pairs
 
 

@@ -23,13 +23,15 @@ hay xin cam on ban ong ba chu anh chi oi kinh gui uy nhan mong som
 
 # Words that end a place name: a name is the run of words after a place word or a house
 # number, up to three, stopping at one of these, a number, a problem or another place word.
-# Units of time and counts are here so that "20 tiếng" is not house number 20.
+# Units of time and counts are here so that "20 tiếng" is not house number 20, and words that
+# often follow a place in a report ("tổ 19 thành bãi rác", "ngõ 5 vỉa hè bị lấn chiếm").
 NOT_NAMES = _words("""
 bi da dang khong cua va la thi rat qua roi nhung cac nhieu duoc voi mot nhu ma khi lai cung
 chua nen vi nay o tai de nghi xu giup lam het ai gi may luon hien tu ra vao len xuong bao gio
 lau phai muon kiem tra sua ve ay do kia day dem sang chieu toi hay xin cam on oi hong nhe nha
 ngay hom tuan sau truoc co mat phuong kinh gui uy ban nhan cho trong vuc nguoi tre con dan
-tieng phut thang nam lan ho xe cai chiec tang met m km tuoi
+tieng phut thang nam lan ho xe cai chiec tang met m km tuoi via he boc mui hoi thoi nghieng
+sap bai chat dong
 """)
 # fmt: on
 
