@@ -33,7 +33,7 @@ def build_application(settings: Settings, clock: Clock = time.time) -> BotApp:
     limiter = AIORateLimiter(
         overall_max_rate=settings.send_rate,
         overall_time_period=1,
-        group_max_rate=20,
+        group_max_rate=settings.group_rate,
         group_time_period=60,
         max_retries=0,
     )

@@ -48,11 +48,14 @@ class Settings:
     content_dir: Path = BUNDLED_CONTENT
     draft_timeout_minutes: int = 30
     send_rate: float = 30.0
+    group_rate: float = 20.0  # messages per minute to one group (Telegram's limit; tests raise it)
     poll_timeout: int = 25
     http_timeout: float = 10.0
     digest_time: time = time(7, 30)  # local (Asia/Ho_Chi_Minh) time of the morning digest
     escalate_again_hours: int = 48  # a ticket still overdue this long after escalation: again
     reminder_interval: int = 60  # seconds between looks at what reminders are due
+    hot_window_days: int = 7  # similar reports filed within this many days are grouped
+    hot_threshold: int = 5  # a group of similar reports this large alerts the officers
 
     @property
     def base_file_url(self) -> str:
@@ -108,6 +111,8 @@ def load_settings(
         digest_time=_clock_time(env, "DANVAN_DIGEST_TIME", time(7, 30)),
         escalate_again_hours=_positive_int(env, "DANVAN_ESCALATE_AGAIN_HOURS", 48),
         reminder_interval=_positive_int(env, "DANVAN_REMINDER_INTERVAL", 60),
+        hot_window_days=_positive_int(env, "DANVAN_HOT_WINDOW_DAYS", 7),
+        hot_threshold=_positive_int(env, "DANVAN_HOT_THRESHOLD", 5),
     )
 
 

@@ -11,6 +11,7 @@ from types import TracebackType
 from typing import Any
 from zoneinfo import ZoneInfo
 
+from bot import texts
 from bot.application import build_application, run
 from bot.config import Secret, Settings
 from bot.outbox import Clock
@@ -33,6 +34,7 @@ class World:
         send_rate: int = 1000,
         http_timeout: float = 5.0,
         clock: Clock = time.time,
+        group_rate: int = 6000,
     ) -> None:
         # A database from an earlier run has seen update ids from 1 on; a real Telegram never
         # reuses them, so the emulator continues after the highest one stored.
@@ -40,6 +42,7 @@ class World:
         self._db_path = db_path
         self._content_dir = content_dir
         self._send_rate = send_rate
+        self._group_rate = group_rate
         self._http_timeout = http_timeout
         self._clock = clock
         self._stop = asyncio.Event()
@@ -71,6 +74,7 @@ class World:
             admin_ids=self.admin_ids,
             content_dir=self._content_dir,
             send_rate=float(self._send_rate),
+            group_rate=float(self._group_rate),  # the emulator does not limit groups
             poll_timeout=2,
             http_timeout=self._http_timeout,
             # Scenarios run in seconds on the real clock: tests drive reminders at chosen times.
@@ -205,7 +209,15 @@ async def fill_feedback(world: World, citizen: EmuUser, ward_text: str, text: st
     world.emulator.send_photo(chat, citizen, caption="Ảnh chụp sáng nay")
     await world.idle()
     await world.press(chat, citizen, "Tiếp tục")
+    if offers_similar(world, chat):  # the ward has a report like it: file this one anyway
+        await world.press(chat, citizen, texts.BTN_SEND_NEW)
     await world.say(chat, citizen, "Bỏ qua")
+
+
+def offers_similar(world: World, chat: int) -> bool:
+    """Tell whether the bot's newest message in a chat offers to follow a similar report."""
+    buttons = (world.last(chat).reply_markup or {}).get("inline_keyboard", [])
+    return any(b["text"] == texts.BTN_SEND_NEW for row in buttons for b in row)
 
 
 async def confirm(world: World, citizen: EmuUser) -> str:
@@ -262,4 +274,12 @@ async def run_demo(db_path: Path, content_dir: Path) -> str:
     return "\n\n".join(parts)
 
 
-__all__: list[Any] = ["World", "confirm", "fill_feedback", "play", "run_demo", "submit_feedback"]
+__all__: list[Any] = [
+    "World",
+    "confirm",
+    "fill_feedback",
+    "offers_similar",
+    "play",
+    "run_demo",
+    "submit_feedback",
+]

@@ -6,16 +6,18 @@ from dataclasses import dataclass
 
 from bot.categories import CategoryList
 from bot.deadlines import DeadlinePolicy
+from bot.messages import Outgoing
 from bot.outbox import Clock, Outbox
 from bot.routing import LiveRoutes
 from bot.wards import WardDirectory
 from storage.chats import ChatStates, MessageLinks
 from storage.database import Database
 from storage.faq import FaqRepository
+from storage.followers import FollowersRepository
 from storage.inbox import InboxRepository
 from storage.outbox import OutboxRepository
 from storage.routes import OfficersRepository
-from storage.tickets import TicketRepository
+from storage.tickets import TicketRepository, TicketRow
 
 
 @dataclass(frozen=True, slots=True)
@@ -49,6 +51,7 @@ class Deps:
     clock: Clock
     admin_ids: frozenset[int]
     faq: FaqRepository
+    followers: FollowersRepository
 
     async def record(
         self, ticket_id: int, actor: Actor, action: str, detail: str | None = None
@@ -63,6 +66,15 @@ class Deps:
             actor_name=actor.name,
             detail=detail,
         )
+
+    async def citizens_of(self, ticket: TicketRow) -> list[int]:
+        """Return the chats told about a ticket: its citizen's, then its followers'."""
+        return [ticket.citizen_chat_id, *await self.followers.of_ticket(ticket.id)]
+
+    async def tell_citizens(self, ticket: TicketRow, message: Outgoing) -> None:
+        """Send a notice about a ticket to its citizen and to everyone following it."""
+        for chat in await self.citizens_of(ticket):
+            await self.outbox.send(chat, message, ticket_id=ticket.id, link="status")
 
     def ward_name(self, code: str) -> str:
         """Return a ward's display name (its code if the ward left the served list)."""

@@ -76,7 +76,7 @@ class CitizenDesk:
             return False
         link = await self._d.links.get(message.chat_id, message.reply_to)
         ticket = None if link is None else await self._d.tickets.get(link.ticket_id)
-        if ticket is None or ticket.citizen_chat_id != message.chat_id:
+        if ticket is None or message.chat_id not in await self._d.citizens_of(ticket):
             return False
         await self._relay.citizen_follow_up(ticket, message)
         return True

@@ -6,8 +6,17 @@ import re
 
 from bot import texts
 from bot.deps import Deps
+from bot.hot.offers import SimilarOffers
 from bot.inbound import Inbound
-from bot.intake_prompts import Draft, prompt_for, ward_found, ward_retry
+from bot.intake_prompts import (
+    CLEARED_BY_EDIT,
+    EDITABLE,
+    Draft,
+    first_missing,
+    prompt_for,
+    ward_found,
+    ward_retry,
+)
 from bot.kinds import Kind
 from bot.messages import Button, Outgoing, escape
 from bot.tickets import Attachment, NewTicket, TicketService
@@ -18,20 +27,6 @@ MAX_DESCRIPTION = 8000
 MAX_ATTACHMENTS = 10
 ATTACHMENT_KINDS = frozenset({"photo", "document", "voice", "video", "audio", "location"})
 _PHONE = re.compile(r"^(?:\+?84|0)(\d{9,10})$")
-_EDITABLE = {
-    "kind": texts.EDIT_KIND,
-    "ward": texts.EDIT_WARD,
-    "cat": texts.EDIT_CATEGORY,
-    "desc": texts.EDIT_DESCRIPTION,
-    "contact": texts.EDIT_CONTACT,
-}
-_CLEARED_BY_EDIT = {
-    "kind": ("kind",),
-    "ward": ("ward",),
-    "cat": ("category",),
-    "desc": (),
-    "contact": ("name", "address", "phone"),
-}
 
 
 def parse_phone(text: str) -> str | None:
@@ -44,9 +39,10 @@ def parse_phone(text: str) -> str | None:
 class IntakeService:
     """Walk a citizen through a submission; the draft lives in the database between messages."""
 
-    def __init__(self, deps: Deps, tickets: TicketService) -> None:
+    def __init__(self, deps: Deps, tickets: TicketService, similar: SimilarOffers) -> None:
         self._d = deps
         self._tickets = tickets
+        self._similar = similar
 
     async def start(
         self,
@@ -101,6 +97,8 @@ class IntakeService:
             "ward": self._set_ward,
             "cat": self._set_category,
             "done": self._finish_description,
+            "follow": self._follow,
+            "new": self._send_new,
             "skip": self._skip_phone,
             "ok": self._confirm,
             "edit": self._edit,
@@ -128,7 +126,7 @@ class IntakeService:
         else:
             expected = (
                 texts.EXPECT_BUTTON
-                if step in ("kind", "category", "confirm")
+                if step in ("kind", "category", "similar", "confirm")
                 else texts.EXPECT_TEXT
             )
             await self._say(message.chat_id, texts.NOT_IN_STEP.format(expected=expected))
@@ -203,9 +201,23 @@ class IntakeService:
         if len(draft["text"]) < 5:
             await self._say(chat_id, texts.DESCRIPTION_EMPTY)
             return texts.DESCRIPTION_EMPTY
-        first = "name" if Kind(draft["kind"]).needs_identity else "phone"
-        await self._advance(chat_id, user_id, draft, first)
+        if await self._similar.offer(chat_id, draft):  # the same incident was reported already
+            await self._save(chat_id, user_id, draft)
+            return texts.CONTINUE
+        await self._advance(chat_id, user_id, draft, _contact_step(draft))
         return texts.CONTINUE
+
+    async def _follow(self, chat_id: int, user_id: int, draft: Draft, value: str) -> str:
+        if draft.get("step") != "similar":
+            return texts.STALE_BUTTON
+        return await self._similar.follow(chat_id, draft, value)
+
+    async def _send_new(self, chat_id: int, user_id: int, draft: Draft, _: str) -> str:
+        if draft.get("step") != "similar":
+            return texts.STALE_BUTTON
+        draft["similar_done"] = True  # asked once per draft
+        await self._advance(chat_id, user_id, draft, _contact_step(draft))
+        return texts.BTN_SEND_NEW
 
     async def _type_identity(self, message: Inbound, draft: Draft, step: str) -> None:
         value = " ".join(message.clean_text.split())
@@ -272,12 +284,12 @@ class IntakeService:
         if draft.get("step") != "confirm" and not value:
             return texts.STALE_BUTTON
         if not value:
-            rows = tuple((Button(label, f"i:edit:{key}"),) for key, label in _EDITABLE.items())
+            rows = tuple((Button(label, f"i:edit:{key}"),) for key, label in EDITABLE.items())
             await self._d.outbox.send(chat_id, Outgoing(texts.ASK_EDIT, rows))
             return texts.EDIT
-        if value not in _EDITABLE:
+        if value not in EDITABLE:
             return texts.STALE_BUTTON
-        for key in _CLEARED_BY_EDIT[value]:
+        for key in CLEARED_BY_EDIT[value]:
             draft.pop(key, None)
         if value == "desc":
             draft["text"], draft["attachments"] = "", []
@@ -294,7 +306,7 @@ class IntakeService:
     async def _advance(self, chat_id: int, user_id: int, draft: Draft, step: str) -> None:
         """Move to `step`; while editing, go to the first missing field, then the summary."""
         if draft.get("editing"):
-            step = _first_missing(draft) or "confirm"
+            step = first_missing(draft) or "confirm"
         if step == "confirm":
             draft.pop("editing", None)
         draft["step"] = step
@@ -316,17 +328,6 @@ class IntakeService:
         await self._d.outbox.send(chat_id, Outgoing(text))
 
 
-def _first_missing(draft: Draft) -> str | None:
-    """Return the first step whose answer the draft lacks (a changed kind may need identity)."""
-    for key, step in (("kind", "kind"), ("ward", "ward"), ("category", "category")):
-        if key not in draft:
-            return step
-    if len(draft.get("text", "")) < 5:
-        return "description"
-    if Kind(draft["kind"]).needs_identity:
-        for key in ("name", "address"):
-            if not draft.get(key):
-                return key
-        if not draft.get("phone"):
-            return "phone"
-    return None if "phone" in draft else "phone"
+def _contact_step(draft: Draft) -> str:
+    """Return the first contact step: identity for the kinds the law requires it for."""
+    return "name" if Kind(draft["kind"]).needs_identity else "phone"

@@ -13,6 +13,20 @@ from bot.wards import WardMatch, WardResolution
 Draft = dict[str, Any]
 # Up to this many served wards are offered as buttons; a whole province (up to 168) is typed.
 MAX_WARD_BUTTONS = 12
+EDITABLE = {
+    "kind": texts.EDIT_KIND,
+    "ward": texts.EDIT_WARD,
+    "cat": texts.EDIT_CATEGORY,
+    "desc": texts.EDIT_DESCRIPTION,
+    "contact": texts.EDIT_CONTACT,
+}
+CLEARED_BY_EDIT = {
+    "kind": ("kind",),
+    "ward": ("ward",),
+    "cat": ("category",),
+    "desc": (),
+    "contact": ("name", "address", "phone"),
+}
 
 
 def prompt_for(draft: Draft, deps: Deps) -> Outgoing:
@@ -121,3 +135,19 @@ def _label(match: WardMatch) -> str:
 def short(text: str, limit: int) -> str:
     """Cut a text to `limit` characters, marking the cut."""
     return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+def first_missing(draft: Draft) -> str | None:
+    """Return the first step whose answer the draft lacks (a changed kind may need identity)."""
+    for key, step in (("kind", "kind"), ("ward", "ward"), ("category", "category")):
+        if key not in draft:
+            return step
+    if len(draft.get("text", "")) < 5:
+        return "description"
+    if Kind(draft["kind"]).needs_identity:
+        for key in ("name", "address"):
+            if not draft.get(key):
+                return key
+        if not draft.get("phone"):
+            return "phone"
+    return None if "phone" in draft else "phone"

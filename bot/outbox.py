@@ -48,15 +48,17 @@ class Outbox:
         link: str | None = None,
         on_success: dict[str, Any] | None = None,
         on_failure: dict[str, Any] | None = None,
-    ) -> None:
-        """Queue a text message, split into several if it is over the size limit."""
+    ) -> int:
+        """Queue a text message, split into several if it is over the size limit; return the
+        outbox id of its (last) part."""
         parts = split_html(message.text)
+        queued = 0
         for index, part in enumerate(parts):
             last = index == len(parts) - 1
             payload = message.to_payload() | {"text": part}
             if not last:
                 payload |= {"buttons": [], "contact_button": None, "keyboard": []}
-            await self._repo.enqueue(
+            queued = await self._repo.enqueue(
                 chat_id,
                 "send",
                 payload,
@@ -67,6 +69,7 @@ class Outbox:
                 on_failure=on_failure if last else None,
             )
         self._wake()
+        return queued
 
     async def copy(
         self,
@@ -104,6 +107,13 @@ class Outbox:
     async def edit(self, chat_id: int, message_id: int, message: Outgoing) -> None:
         """Queue a new text for one message the bot sent earlier (e.g. a page of a list)."""
         payload = message.to_payload() | {"message_id": message_id}
+        await self._repo.enqueue(chat_id, "edit", payload, self._clock())
+        self._wake()
+
+    async def edit_queued(self, chat_id: int, outbox_id: int, message: Outgoing) -> None:
+        """Queue a new text for a message queued earlier (found at send time, once it is sent:
+        the chat's messages go out in order)."""
+        payload = message.to_payload() | {"outbox_id": outbox_id}
         await self._repo.enqueue(chat_id, "edit", payload, self._clock())
         self._wake()
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from bot import texts
 from bot.deps import CITIZEN, Actor, Deps
 from bot.faq.admin import FaqAdmin
@@ -46,11 +48,15 @@ class RelayService:
             await self._tickets.refresh_card(ticket)
 
     async def _deliver_answer(self, ticket: TicketRow, message: Inbound) -> None:
-        ward = escape(self._d.ward_name(ticket.ward_code))
-        done = follow_up(
-            message.chat_id,
-            Outgoing(texts.DELIVERED.format(code=ticket.code), reply_to=message.message_id),
+        """Send an officer's answer to the citizen and to the ticket's followers; the group
+        hears once whether it reached the citizen."""
+        followers = await self._d.followers.of_ticket(ticket.id)
+        delivered = (
+            texts.DELIVERED_FOLLOWERS.format(code=ticket.code, count=len(followers))
+            if followers
+            else texts.DELIVERED.format(code=ticket.code)
         )
+        done = follow_up(message.chat_id, Outgoing(delivered, reply_to=message.message_id))
         failed = follow_up(
             message.chat_id,
             Outgoing(
@@ -58,13 +64,27 @@ class RelayService:
                 reply_to=message.message_id,
             ),
         )
-        citizen = ticket.citizen_chat_id
+        await self._answer(ticket.citizen_chat_id, ticket, message, (done, failed))
+        for chat in followers:
+            await self._answer(chat, ticket, message, (None, None))
+
+    async def _answer(
+        self,
+        chat: int,
+        ticket: TicketRow,
+        message: Inbound,
+        outcome: tuple[dict[str, Any] | None, dict[str, Any] | None],
+    ) -> None:
+        """Send an officer's answer (a text, or a header and a copy of the media) to one chat;
+        `outcome`: the follow-ups for the group once it is delivered, or has failed."""
+        done, failed = outcome
+        ward = escape(self._d.ward_name(ticket.ward_code))
         if message.media is None:
             answer = texts.ANSWER_FROM_WARD.format(
                 ward=ward, code=ticket.code, text=escape(message.text)
             )
             await self._d.outbox.send(
-                citizen,
+                chat,
                 Outgoing(answer),
                 ticket_id=ticket.id,
                 link="answer",
@@ -73,9 +93,9 @@ class RelayService:
             )
             return
         header = Outgoing(texts.ANSWER_MEDIA_HEADER.format(ward=ward, code=ticket.code))
-        await self._d.outbox.send(citizen, header, ticket_id=ticket.id, link="answer")
+        await self._d.outbox.send(chat, header, ticket_id=ticket.id, link="answer")
         await self._d.outbox.copy(
-            citizen,
+            chat,
             message.chat_id,
             message.message_id,
             ticket_id=ticket.id,

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from datetime import date, datetime
 from zoneinfo import ZoneInfo
 
@@ -36,9 +37,15 @@ _EVENT_LABELS = {
     "accepted": "Thụ lý",
     "complex": "Vụ việc phức tạp",
     "extended": "Gia hạn",
+    "followed": "Có người dân theo dõi",
+    "merged": "Gộp vào yêu cầu khác",
+    "merged_in": "Gộp yêu cầu trùng vào đây",
 }
 _CITIZEN_EVENTS = {"created", "claimed", "answered", "follow_up", "resolved", "declined"}
 _CITIZEN_EVENTS |= {"transferred", "reopened", "rated", "accepted", "complex", "extended"}
+_CITIZEN_EVENTS |= {"merged"}
+# Phone numbers (9 to 11 digits, maybe spaced or dotted) and e-mail addresses.
+_CONTACTS = re.compile(r"(?<!\d)\+?\d(?:[\s.\-]?\d){8,10}(?!\d)|[\w.+-]+@[\w-]+\.[\w.]+")
 
 
 def local_time(timestamp: float) -> str:
@@ -170,6 +177,12 @@ def ticket_summary(ticket: TicketRow, ward: str, clock: ClockState | None = None
         f"• <code>{ticket.code}</code> · {Kind(ticket.kind).label} · {escape(ward)} · "
         f"{Status(ticket.status).label} · {due} {local_date(ticket.due_date)}"
     )
+
+
+def excerpt(text: str, limit: int = 90) -> str:
+    """Return the start of a citizen's text for other people to see: one line, shortened, phone
+    numbers and e-mail addresses masked (a name in the text cannot be told apart)."""
+    return escape(_shorten(_CONTACTS.sub("•••", text), limit))
 
 
 def _shorten(text: str | None, limit: int = 300) -> str:

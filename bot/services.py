@@ -17,6 +17,9 @@ from bot.desk import AdminDesk, CitizenDesk
 from bot.faq.admin import FaqAdmin
 from bot.faq.desk import FaqDesk
 from bot.faq.live import LiveFaq
+from bot.hot.alerts import HotIssues
+from bot.hot.merge import MergeService
+from bot.hot.offers import SimilarOffers
 from bot.intake import IntakeService
 from bot.officer_desk import OfficerDesk
 from bot.outbox import Clock, Outbox
@@ -31,6 +34,8 @@ from bot.wards import WardDirectory
 from storage.chats import ChatStates, MessageLinks
 from storage.database import Database
 from storage.faq import FaqRepository
+from storage.followers import FollowersRepository
+from storage.hot import HotIssuesRepository
 from storage.inbox import InboxRepository
 from storage.outbox import OutboxRepository
 from storage.reminders import RemindersRepository
@@ -79,6 +84,7 @@ class Services:
     faq_admin: FaqAdmin
     live_faq: LiveFaq
     reminders: ReminderService
+    merges: MergeService
     outbox_ready: asyncio.Event
     inbox_ready: asyncio.Event
 
@@ -120,13 +126,15 @@ async def open_services(settings: Settings, clock: Clock = time.time) -> Service
         clock=clock,
         admin_ids=settings.admin_ids,
         faq=FaqRepository(db),
+        followers=FollowersRepository(db),
     )
-    tickets = TicketService(deps)
+    hot = HotIssues(deps, HotIssuesRepository(db), settings.hot_window_days, settings.hot_threshold)
+    tickets = TicketService(deps, hot)
     views = ViewService(deps)
     live_faq = LiveFaq(deps.faq, db)
     faq_admin = FaqAdmin(deps, live_faq, deps.faq)
     relay = RelayService(deps, tickets, faq_admin)
-    intake = IntakeService(deps, tickets)
+    intake = IntakeService(deps, tickets, SimilarOffers(deps, hot))
     faq = FaqDesk(deps, live_faq, deps.faq, intake)
     return Services(
         settings=settings,
@@ -146,6 +154,7 @@ async def open_services(settings: Settings, clock: Clock = time.time) -> Service
         reminders=ReminderService(
             deps, RemindersRepository(db), settings.digest_time, settings.escalate_again_hours
         ),
+        merges=MergeService(deps, tickets, hot),
         outbox_ready=outbox_ready,
         inbox_ready=inbox_ready,
     )

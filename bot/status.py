@@ -13,6 +13,7 @@ class Status(StrEnum):
     ANSWERED = "answered"
     RESOLVED = "resolved"
     DECLINED = "declined"
+    MERGED = "merged"  # a duplicate: its citizen follows the ticket it was merged into
 
     @property
     def label(self) -> str:
@@ -32,4 +33,5 @@ _LABELS = {
     Status.ANSWERED: "Đã trả lời",
     Status.RESOLVED: "Đã giải quyết",
     Status.DECLINED: "Không thuộc thẩm quyền",
+    Status.MERGED: "Đã gộp vào yêu cầu khác",
 }

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from bot import texts
 from bot.codes import new_code
 from bot.deps import CITIZEN, Actor, Deps
+from bot.hot.alerts import HotIssues
 from bot.kinds import Kind
 from bot.messages import Button, Outgoing, escape
 from bot.render import CARD_DESCRIPTION_LIMIT, card_buttons, card_text, clock_terms, local_date
@@ -41,8 +42,9 @@ class NewTicket:
 class TicketService:
     """Change tickets, record every change in history, and tell the people concerned."""
 
-    def __init__(self, deps: Deps) -> None:
+    def __init__(self, deps: Deps, hot: HotIssues) -> None:
         self._d = deps
+        self._hot = hot
 
     async def submit(self, new: NewTicket, citizen_chat_id: int, source_key: str) -> TicketRow:
         """Create a ticket once per source event, send the receipt and publish the card."""
@@ -86,7 +88,9 @@ class TicketService:
         if route is None:
             await self._warn_unrouted(ticket)
             return ticket
-        return await self.post_card(ticket, route.chat_id, note=note)
+        ticket = await self.post_card(ticket, route.chat_id, note=note)
+        await self._hot.check(ticket)  # one report more about an incident the group knows?
+        return ticket
 
     async def post_card(
         self, ticket: TicketRow, group: int, *, note: str | None, reveal: bool | None = None
@@ -175,11 +179,8 @@ class TicketService:
             handler_id=officer.id,
             handler_name=officer.name,
         )
-        await self._d.outbox.send(
-            ticket.citizen_chat_id,
-            Outgoing(texts.STATUS_IN_PROGRESS.format(code=ticket.code)),
-            ticket_id=ticket.id,
-            link="status",
+        await self._d.tell_citizens(
+            ticket, Outgoing(texts.STATUS_IN_PROGRESS.format(code=ticket.code))
         )
         return ticket
 
@@ -196,6 +197,9 @@ class TicketService:
             ),
         )
         await self._d.outbox.send(ticket.citizen_chat_id, ask, ticket_id=ticket.id, link="status")
+        told = Outgoing(texts.RESOLVED_FOLLOWER.format(code=ticket.code))
+        for chat in await self._d.followers.of_ticket(ticket.id):  # only its citizen rates it
+            await self._d.outbox.send(chat, told, ticket_id=ticket.id, link="status")
         return texts.RESOLVED_DONE.format(code=ticket.code)
 
     async def ask_decline_reason(self, ticket: TicketRow, group: int) -> None:
@@ -213,9 +217,7 @@ class TicketService:
             ward=escape(self._d.ward_name(ticket.ward_code)),
             reason=escape(reason),
         )
-        await self._d.outbox.send(
-            ticket.citizen_chat_id, Outgoing(notice), ticket_id=ticket.id, link="status"
-        )
+        await self._d.tell_citizens(ticket, Outgoing(notice))
         if ticket.group_chat_id is not None:
             declined = Outgoing(texts.DECLINED_GROUP.format(code=ticket.code))
             await self._d.outbox.send(ticket.group_chat_id, declined)

@@ -141,7 +141,4 @@ class TransferService:
         notice = texts.TRANSFERRED_CITIZEN.format(
             code=ticket.code, old=escape(old), new=escape(new), reason=escape(reason)
         )
-        notice += new_due
-        await self._d.outbox.send(
-            ticket.citizen_chat_id, Outgoing(notice), ticket_id=ticket.id, link="status"
-        )
+        await self._d.tell_citizens(ticket, Outgoing(notice + new_due))

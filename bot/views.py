@@ -25,34 +25,43 @@ class ViewService:
     async def my_tickets(self, chat_id: int) -> None:
         """Send a citizen the list of their own tickets."""
         tickets = await self._d.tickets.for_citizen(chat_id)
-        if not tickets:
+        followed = await self._d.followers.followed_by(chat_id)
+        if not tickets and not followed:
             await self._d.outbox.send(chat_id, Outgoing(texts.NO_TICKETS))
             return
-        lines = [texts.MY_TICKETS]
-        lines += [
-            ticket_summary(t, self._d.ward_name(t.ward_code), self._d.deadlines.state(t))
-            for t in tickets
-        ]
+        lines = [texts.MY_TICKETS] if tickets else []
+        lines += [self._summary(t) for t in tickets]
+        if followed:
+            lines.append(texts.FOLLOWED_TICKETS)
+            lines += [self._summary(t) for t in followed]
         lines.append(texts.MY_TICKETS_HINT)
         await self._d.outbox.send(chat_id, Outgoing("\n".join(lines)))
 
     async def citizen_ticket(self, chat_id: int, code_text: str) -> None:
-        """Send a citizen one of their tickets with its history; never anyone else's."""
+        """Send a citizen one of their tickets with its history (one they follow, without it);
+        never anyone else's."""
         code = parse_code(code_text)
         if code is None:
             await self._d.outbox.send(chat_id, Outgoing(texts.CODE_INVALID))
             return
         ticket = await self._d.tickets.by_code(code)
-        if ticket is None or ticket.citizen_chat_id != chat_id:
+        if ticket is None or chat_id not in await self._d.citizens_of(ticket):
             await self._d.outbox.send(
                 chat_id, Outgoing(texts.TICKET_NOT_FOUND.format(code=escape(code_text)))
             )
             return
-        events = await self._d.tickets.events(ticket.id)
-        clock = self._d.deadlines.state(ticket)
-        text = ticket_summary(ticket, self._d.ward_name(ticket.ward_code), clock)
-        text += "\n\n" + history_text(events, for_citizen=True)
+        text = self._summary(ticket)
+        if ticket.citizen_chat_id == chat_id:
+            events = await self._d.tickets.events(ticket.id)
+            text += "\n\n" + history_text(events, for_citizen=True)
+        else:  # the history holds what its citizen wrote: theirs to see, not a follower's
+            text += "\n" + texts.FOLLOWER_VIEW
         await self._d.outbox.send(chat_id, Outgoing(text), ticket_id=ticket.id, link="status")
+
+    def _summary(self, ticket: TicketRow) -> str:
+        """One ticket in a citizen's list: code, kind, ward, status and the clock running now."""
+        clock = self._d.deadlines.state(ticket)
+        return ticket_summary(ticket, self._d.ward_name(ticket.ward_code), clock)
 
     async def queue(self, chat_id: int, page: int, edit: int | None) -> None:
         """Send (or turn to) one page of a group's open tickets, overdue first."""

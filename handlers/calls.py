@@ -41,9 +41,10 @@ async def call(
         )
         return copied.message_id
     if item.method in ("edit", "edit_card"):
-        message_id = card_id if item.method == "edit_card" else p.get("message_id")
+        found_later = item.method == "edit_card" or "outbox_id" in p
+        message_id = card_id if found_later else p.get("message_id")
         if message_id is None:
-            raise BadRequest("card message not found")
+            raise BadRequest("message to edit not found")
         inline = markup(p)
         await bot.edit_message_text(
             p["text"],

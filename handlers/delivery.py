@@ -88,13 +88,19 @@ class Sender:
         task.add_done_callback(self._tasks.discard)
 
     async def _card_ids(self, items: list[OutboxItem]) -> dict[int, int | None]:
-        """Find, for card edits, the card's message id (known once the card was sent)."""
-        links = self._services.deps.links
-        return {
-            item.id: await links.find(item.ticket_id, "card", item.chat_id)
+        """Find the message an edit is for, when it was not known at queue time: a ticket's
+        card, or a message queued earlier (both known once sent)."""
+        deps = self._services.deps
+        found: dict[int, int | None] = {
+            item.id: await deps.links.find(item.ticket_id, "card", item.chat_id)
             for item in items
             if item.method == "edit_card" and item.ticket_id is not None
         }
+        queued = {item.id: int(item.payload["outbox_id"]) for item in items if _edits_queued(item)}
+        if queued:
+            sent = await deps.outbox_repo.message_ids(list(queued.values()))
+            found |= {item_id: sent.get(outbox_id) for item_id, outbox_id in queued.items()}
+        return found
 
     async def _deliver(
         self, item: OutboxItem, card_id: int | None, topic: TopicPlan | None
@@ -182,6 +188,11 @@ class Sender:
                 reason = escape(outcome.reason or outcome.error)
                 payload["text"] = str(payload["text"]).replace("{reason}", reason)
                 await deps.outbox.queue_follow_up(item.on_failure | {"payload": payload})
+
+
+def _edits_queued(item: OutboxItem) -> bool:
+    """Tell whether an item edits a message that was queued, not yet known, at the time."""
+    return item.method == "edit" and "outbox_id" in item.payload
 
 
 def _retry_after(exc: RetryAfter) -> float:

@@ -13,7 +13,7 @@ from handlers.parse import actor, command_argument, to_inbound
 GROUPS = filters.ChatType.GROUPS
 # Officers' commands, refused politely in a private chat.
 GROUP_COMMANDS = ["queue", "officer", "assign", "transfer", "extend", "gia_han", "complex"]
-GROUP_COMMANDS += ["phuc_tap"]
+GROUP_COMMANDS += ["phuc_tap", "merge"]
 
 
 async def queue(update: Update, context: BotContext) -> None:
@@ -75,6 +75,14 @@ async def complex_case(update: Update, context: BotContext) -> None:
         await context.services.officers.mark_complex(update.effective_chat.id, officer, text)
 
 
+async def merge(update: Update, context: BotContext) -> None:
+    """Merge duplicate tickets into one: `/merge CODE_INTO CODE_FROM...`."""
+    if update.effective_chat:
+        officer = actor(update.effective_user, "officer")
+        argument = command_argument(update.effective_message)
+        await context.services.merges.command(update.effective_chat.id, officer, argument)
+
+
 async def reply(update: Update, context: BotContext) -> None:
     """Relay an officer's reply to a ticket message, or take it as a requested reason."""
     inbound = to_inbound(update)
@@ -83,7 +91,7 @@ async def reply(update: Update, context: BotContext) -> None:
 
 
 async def button(update: Update, context: BotContext) -> None:
-    """Handle card, transfer and queue buttons; only in the group bound to the ticket's ward."""
+    """Handle card, transfer, queue and hot-issue buttons; only in the ticket's group."""
     query, chat = update.callback_query, update.effective_chat
     if query is None or chat is None:
         return
@@ -99,6 +107,8 @@ async def button(update: Update, context: BotContext) -> None:
         notice = await services.officers.assign_button(
             chat.id, officer, int(parts[1]), int(parts[2])
         )
+    elif parts[0] == "hm" and len(parts) == 3 and parts[1].isdigit() and parts[2].isdigit():
+        notice = await services.merges.merge_issue(chat.id, officer, int(parts[1]), int(parts[2]))
     elif parts[0] == "q" and len(parts) == 2 and parts[1].isdigit() and query.message:
         await services.officers.queue(chat.id, int(parts[1]), edit=query.message.message_id)
         notice = ""
@@ -132,17 +142,14 @@ def register(app: BotApp) -> None:
             CommandHandler("officer", register_officer, filters=GROUPS),
             CommandHandler("assign", assign, filters=GROUPS),
             CommandHandler("transfer", transfer, filters=GROUPS),
+            CommandHandler("merge", merge, filters=GROUPS),
             MessageHandler(GROUPS & filters.StatusUpdate.LEFT_CHAT_MEMBER, member_left),
             # Vietnamese aliases: officers type "gia_han" and "phuc_tap" more readily.
             CommandHandler(["extend", "gia_han"], extend, filters=GROUPS),
             CommandHandler(["complex", "phuc_tap"], complex_case, filters=GROUPS),
-            CommandHandler(
-                GROUP_COMMANDS,
-                group_only,
-                filters=filters.ChatType.PRIVATE,
-            ),
+            CommandHandler(GROUP_COMMANDS, group_only, filters=filters.ChatType.PRIVATE),
             CommandHandler(["new", "status", "cancel"], private_only, filters=GROUPS),
-            CallbackQueryHandler(button, pattern=r"^(t|tw|q|as):"),
+            CallbackQueryHandler(button, pattern=r"^(t|tw|q|as|hm):"),
             MessageHandler(
                 GROUPS & filters.UpdateType.MESSAGE & (filters.REPLY | filters.IS_TOPIC_MESSAGE),
                 reply,

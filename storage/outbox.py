@@ -73,6 +73,15 @@ class OutboxRepository:
         )
         return items
 
+    async def message_ids(self, outbox_ids: list[int]) -> dict[int, int]:
+        """Return the chat message id of each of these calls that was sent."""
+        rows = await self._db.fetch_all(
+            "SELECT id, message_id FROM outbox WHERE message_id IS NOT NULL "
+            "AND id IN (SELECT value FROM json_each(?))",
+            (json.dumps(outbox_ids),),
+        )
+        return {int(r["id"]): int(r["message_id"]) for r in rows}
+
     async def recover_in_flight(self) -> int:
         """After a crash, flag calls that were in flight: they are sent again, maybe twice."""
         return await self._db.execute_rowcount(

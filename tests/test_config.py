@@ -29,6 +29,13 @@ def test_digest_time_is_read_as_local_clock_time() -> None:
     assert settings.digest_time == time(6, 45)
 
 
+def test_hot_issue_window_and_threshold() -> None:
+    assert (load_settings({"TELEGRAM_BOT_TOKEN": TOKEN}, None).hot_threshold) == 5
+    env = {"TELEGRAM_BOT_TOKEN": TOKEN, "DANVAN_HOT_WINDOW_DAYS": "3", "DANVAN_HOT_THRESHOLD": "8"}
+    settings = load_settings(env, None)
+    assert (settings.hot_window_days, settings.hot_threshold) == (3, 8)
+
+
 def test_environment_overrides_env_file(tmp_path: Path) -> None:
     env_file = tmp_path / ".env"
     env_file.write_text("TELEGRAM_BOT_TOKEN=1:a\n")
@@ -46,6 +53,7 @@ def test_environment_overrides_env_file(tmp_path: Path) -> None:
         ({"TELEGRAM_BOT_TOKEN": TOKEN, "DANVAN_SEND_RATE": "-3"}, "DANVAN_SEND_RATE"),
         ({"TELEGRAM_BOT_TOKEN": TOKEN, "DANVAN_DIGEST_TIME": "7h30"}, "HH:MM"),
         ({"TELEGRAM_BOT_TOKEN": TOKEN, "DANVAN_DIGEST_TIME": "24:00"}, "DANVAN_DIGEST_TIME"),
+        ({"TELEGRAM_BOT_TOKEN": TOKEN, "DANVAN_HOT_THRESHOLD": "0"}, "DANVAN_HOT_THRESHOLD"),
     ],
 )
 def test_bad_settings_say_which_and_how(env: dict[str, str], message: str) -> None:
