@@ -7,6 +7,8 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from bot.faq.embeddings import INSTALL_HINT, PACKAGE, semantic_available
+
 TELEGRAM_BASE_URL = "https://api.telegram.org/bot"
 BUNDLED_CONTENT = Path(__file__).resolve().parent.parent / "content"
 _LOG_LEVELS = ("DEBUG", "INFO", "WARNING", "ERROR")
@@ -49,6 +51,7 @@ class Settings:
     send_rate: float = 30.0
     poll_timeout: int = 25
     http_timeout: float = 10.0
+    faq_semantic: bool = False
 
     @property
     def base_file_url(self) -> str:
@@ -101,6 +104,7 @@ def load_settings(
         send_rate=float(_positive_int(env, "DANVAN_SEND_RATE", 30)),
         poll_timeout=_positive_int(env, "DANVAN_POLL_TIMEOUT", 25),
         http_timeout=float(_positive_int(env, "DANVAN_HTTP_TIMEOUT", 10)),
+        faq_semantic=_faq_semantic(env.get("DANVAN_FAQ_SEMANTIC", "")),
     )
 
 
@@ -144,3 +148,15 @@ def _positive_int(env: Mapping[str, str], key: str, default: int) -> int:
     if not raw.isdigit() or int(raw) <= 0:
         raise ConfigError(f"{key} must be a positive whole number, got {raw!r}")
     return int(raw)
+
+
+def _faq_semantic(value: str) -> bool:
+    raw = value.strip()
+    if raw not in ("", "0", "1"):
+        raise ConfigError(f"DANVAN_FAQ_SEMANTIC must be 0 or 1, got {value!r}")
+    if raw == "1" and not semantic_available():
+        raise ConfigError(
+            f"DANVAN_FAQ_SEMANTIC=1 needs the {PACKAGE} package: {INSTALL_HINT} "
+            "(or set DANVAN_FAQ_SEMANTIC=0)"
+        )
+    return raw == "1"
