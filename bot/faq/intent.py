@@ -67,9 +67,6 @@ LONG_TEXT = 200
 # Joins short texts: a token that normalisation keeps as it is (digits first: not VNI, not
 # Telex) and that no synonym phrase contains.
 _SEPARATOR = "0sep0"
-# ASCII bytes other than letters and digits become spaces; bytes >= 0x80 (parts of UTF-8
-# sequences: letters, marks, other punctuation) stay, for `tokens` to judge.
-_ASCII_SEPARATORS = bytes(c if c > 127 or chr(c).isalnum() else 32 for c in range(256))
 _AGE = re.compile(r"^(\d+)t$")  # "25t" = 25 tuổi
 # Short i and long y are spelling variants after a consonant (ký/kí, lý/lí, mỹ/mĩ).
 _FINAL_Y = re.compile(r"(?<=[^aeiouy\d])y$")
@@ -108,10 +105,9 @@ def _word(token: str) -> tuple[str, ...]:
 
 def words_many(texts: Sequence[str]) -> list[list[str]]:
     """Return `words` of many texts, folding each distinct piece of them only once."""
-    # Folding works character by character and never joins characters across ASCII
-    # punctuation or whitespace, so a text may be cut there first and each distinct piece
-    # normalised once: a FAQ's 8 MB of answers holds only some thousands of distinct pieces.
-    # The whole text is lowered first: str.lower's final-sigma rule looks across punctuation.
+    # Folding works character by character and never joins characters across whitespace, so
+    # a text may be cut there first and each distinct piece normalised once: a FAQ's 8 MB of
+    # answers holds only some thousands of distinct pieces.
     normal = _Pieces()
     if sum(map(len, texts)) < LONG_TEXT * len(texts):
         # Short texts (questions, tags) are normalised joined, then cut at a separator: the
@@ -125,12 +121,15 @@ def words_many(texts: Sequence[str]) -> list[list[str]]:
 
 def _normal_words(text: str, normal: _Pieces) -> list[str]:
     """Return a text's normalised words before synonyms, with pieces folded through `normal`."""
-    pieces = text.lower().encode().translate(_ASCII_SEPARATORS).decode().split()
+    # Pieces are lowered (in `tokens`) one distinct piece at a time; lowering is per character
+    # but for capital sigma, whose final form depends on the next letter, past punctuation.
+    # Punctuation inside a piece ("phường," "(số") is left to `tokens` too.
+    pieces = (text.lower() if "Σ" in text else text).split()
     return list(chain.from_iterable(map(normal.__getitem__, pieces)))
 
 
 class _Pieces(dict[str, tuple[str, ...]]):
-    """Lowered pieces of text -> their matching words, each computed on first use."""
+    """Pieces of text -> their matching words, each computed on first use."""
 
     def __missing__(self, piece: str) -> tuple[str, ...]:
         found = self[piece] = tuple(chain.from_iterable(map(_word, tokens(piece))))
