@@ -6,6 +6,7 @@ import hashlib
 import importlib
 import importlib.util
 import logging
+import os
 import struct
 import threading
 from array import array
@@ -133,7 +134,8 @@ class EmbeddingCache:
         for key, vector in vectors.items():
             parts += [key, vector.tobytes()]
         self.path.parent.mkdir(parents=True, exist_ok=True)
-        partial = self.path.with_name(self.path.name + ".partial")
+        # A name of its own: two versions published in a row may be embedded at once.
+        partial = self.path.with_name(f"{self.path.name}.{os.getpid()}.{threading.get_ident()}")
         partial.write_bytes(b"".join(parts))
         partial.replace(self.path)
 

@@ -1,7 +1,7 @@
 """The optional semantic stage: re-rank the lexical candidates when the lexical score is unsure.
 
 The lexical stages (rapidfuzz, BM25) rank every entry; this stage only looks at their best
-few, and only when they are unsure. It embeds the question once (~15-30 ms on one core),
+few, and only when they are unsure. It embeds the question once (~25-35 ms on one core),
 compares it with every phrasing of those candidates, and lowers each candidate by how far it
 trails the semantically closest one. It never raises a score, so it cannot turn a suggestion
 into an answer or answer a question the lexical stages would not: it fixes the order.
