@@ -1,7 +1,12 @@
 """FAQ matcher accuracy on the labelled query set, against a plain rapidfuzz baseline.
 
     .venv/bin/python bench/faq_eval.py [--queries bench/faq_queries.tsv] [--content content/faq]
-                                       [--errors tune|held|all]
+                                       [--errors tune|held|all] [--semantic [--cold]]
+
+--semantic adds the optional embedding stage (needs `pip install -e '.[semantic]'`): the
+matcher is measured without it and with it, in the same run, with its load time, its cost per
+query and the process's peak RSS. Embeddings are cached in data/bench-faq-embeddings.bin;
+--cold deletes that file first, to time embedding every phrasing.
 
 Top-1 counts a query as right only when the matcher ANSWERS it with the expected entry; rank-1
 when the expected entry is ranked first whatever the decision; top-3 when it is the answered
@@ -13,11 +18,12 @@ from __future__ import annotations
 
 import argparse
 import json
+import resource
 import statistics
 import sys
 import time
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from rapidfuzz import fuzz, process, utils
@@ -25,6 +31,7 @@ from rapidfuzz import fuzz, process, utils
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from bot.faq import matcher as matcher_module
+from bot.faq.intent import is_small_talk, words
 from bot.faq.loader import load_faq
 from bot.faq.matcher import FaqMatcher, Match, Suggestion
 from bot.faq.model import Faq
@@ -188,12 +195,73 @@ def show_errors(outcomes: list[Outcome], which: str) -> None:
                   f"{o.match.decision} {o.match.id}={o.match.score} | {alt}")  # fmt: skip
 
 
+def with_semantic(
+    faq: Faq, matcher: FaqMatcher, queries: list[Query], cold: bool
+) -> tuple[FaqMatcher, list[Outcome]]:
+    """Add the semantic stage to the matcher, timing its load; return it and its outcomes."""
+    from bot.faq.embeddings import E5Embedder, EmbeddingCache
+    from bot.faq.semantic import SemanticReranker, unsure
+
+    cache = EmbeddingCache(Path("data/bench-faq-embeddings.bin"))
+    if cold:
+        cache.path.unlink(missing_ok=True)
+    rss = _rss_mib()
+    start = time.perf_counter()
+    embedder = E5Embedder()
+    loaded = time.perf_counter()
+    reranker = SemanticReranker.build(faq, embedder, cache)
+    built = time.perf_counter()
+    assert reranker is not None
+    phrasings = sum(len(e.phrasings) for e in faq.entries)
+    print(f"semantic stage: model loaded in {loaded - start:.2f} s; {2 * phrasings} phrasing "
+          f"vectors ({'computed' if cold else 'from the cache if present'}) in "
+          f"{built - loaded:.2f} s; peak RSS {rss:.0f} -> {_rss_mib():.0f} MiB")  # fmt: skip
+    semantic = replace(matcher, reranker=reranker)
+    outcomes = run(queries, semantic.match)
+    asked = [o.seconds * 1000 for o in outcomes if unsure(matcher.rank(_words(matcher, o)))]
+    asked.sort()
+    if asked:
+        print(f"semantic stage ran on {len(asked)} of {len(outcomes)} queries: per such query "
+              f"p50 {statistics.median(asked):.1f} ms, "
+              f"p95 {asked[int(0.95 * (len(asked) - 1))]:.1f} ms")  # fmt: skip
+    return semantic, outcomes
+
+
+def _words(matcher: FaqMatcher, outcome: Outcome) -> list[str]:
+    """Return the matcher's query words for an outcome (as `FaqMatcher.match` finds them)."""
+    if is_small_talk(outcome.query.text):
+        return []
+    return [matcher._correct(w) for w in words(outcome.query.text)]
+
+
+def print_semantic_delta(lexical: list[Outcome], semantic: list[Outcome]) -> None:
+    """Print what the semantic stage changed, per half: queries fixed and broken."""
+    for name, tuning in (("tuning", True), ("held-out", False)):
+        pairs = [(a, b) for a, b in zip(lexical, semantic, strict=True) if a.query.tuning == tuning]
+        fixed = sum(b.top1 and not a.top1 for a, b in pairs if a.query.expected)
+        broken = sum(a.top1 and not b.top1 for a, b in pairs if a.query.expected)
+        answered = sum(
+            (b.match.decision == "answer") - (a.match.decision == "answer")
+            for a, b in pairs
+            if a.query.expected is None
+        )
+        print(f"  semantic vs lexical, {name}: top-1 fixed {fixed}, broken {broken}; "
+              f"unanswerable answered {answered:+d}")  # fmt: skip
+
+
+def _rss_mib() -> float:
+    """Return this process's peak RSS so far, in MiB."""
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
 def main() -> None:
     """Evaluate the matcher and the baseline; print tables and a JSON line."""
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--queries", type=Path, default=Path("bench/faq_queries.tsv"))
     parser.add_argument("--content", type=Path, default=Path("content/faq"))
     parser.add_argument("--errors", choices=("tune", "held", "all"))
+    parser.add_argument("--semantic", action="store_true", help="also measure the semantic stage")
+    parser.add_argument("--cold", action="store_true", help="recompute the cached embeddings")
     args = parser.parse_args()
     faq = load_faq(args.content)
     queries = read_queries(args.queries)
@@ -202,12 +270,16 @@ def main() -> None:
     build_ms = (time.perf_counter() - start) * 1000
     ours = run(queries, matcher.match)
     theirs = run(queries, baseline(faq))
+    lexical = ours
+    if args.semantic:
+        matcher, ours = with_semantic(faq, matcher, queries, args.cold)
     if args.errors:
         show_errors(ours, args.errors)
     print("top1 = answered with the expected entry; rank1 = expected entry ranked first (answer")
     print("or first suggestion); top3 = expected entry answered or among the suggestions")
+    stages = "token_set_ratio + BM25" + (" + semantic re-ranking" if args.semantic else "")
     rows = table(
-        f"MATCHER (normalise, token_set_ratio + BM25; answer >= {matcher_module.ANSWER_AT:g},"
+        f"MATCHER (normalise, {stages}; answer >= {matcher_module.ANSWER_AT:g},"
         f" suggest >= {matcher_module.SUGGEST_AT:g})",
         ours,
     )
@@ -224,6 +296,8 @@ def main() -> None:
     p50 = statistics.median(latency)
     p95 = latency[int(0.95 * (len(latency) - 1))]
     print(f"matcher build {build_ms:.1f} ms; per query p50 {p50:.2f} ms, p95 {p95:.2f} ms")
+    if args.semantic:
+        print_semantic_delta(lexical, ours)
     headline = {
         "top1": rows["ANSWERABLE"]["top1"],
         "rank1": rows["ANSWERABLE"]["rank1"],
@@ -236,6 +310,7 @@ def main() -> None:
         "baseline_none_answered": base["none"]["answer"],
         "p50_ms": round(p50, 3),
         "p95_ms": round(p95, 3),
+        "semantic": args.semantic,
     }
     print(json.dumps(headline))
 

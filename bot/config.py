@@ -8,6 +8,8 @@ from dataclasses import dataclass, field
 from datetime import time
 from pathlib import Path
 
+from bot.faq.embeddings import INSTALL_HINT, PACKAGE, semantic_available
+
 TELEGRAM_BASE_URL = "https://api.telegram.org/bot"
 BUNDLED_CONTENT = Path(__file__).resolve().parent.parent / "content"
 _LOG_LEVELS = ("DEBUG", "INFO", "WARNING", "ERROR")
@@ -56,6 +58,7 @@ class Settings:
     reminder_interval: int = 60  # seconds between looks at what reminders are due
     hot_window_days: int = 7  # similar reports filed within this many days are grouped
     hot_threshold: int = 5  # a group of similar reports this large alerts the officers
+    faq_semantic: bool = False
 
     @property
     def base_file_url(self) -> str:
@@ -113,6 +116,7 @@ def load_settings(
         reminder_interval=_positive_int(env, "DANVAN_REMINDER_INTERVAL", 60),
         hot_window_days=_positive_int(env, "DANVAN_HOT_WINDOW_DAYS", 7),
         hot_threshold=_positive_int(env, "DANVAN_HOT_THRESHOLD", 5),
+        faq_semantic=_faq_semantic(env.get("DANVAN_FAQ_SEMANTIC", "")),
     )
 
 
@@ -166,3 +170,15 @@ def _positive_int(env: Mapping[str, str], key: str, default: int) -> int:
     if not raw.isdigit() or int(raw) <= 0:
         raise ConfigError(f"{key} must be a positive whole number, got {raw!r}")
     return int(raw)
+
+
+def _faq_semantic(value: str) -> bool:
+    raw = value.strip()
+    if raw not in ("", "0", "1"):
+        raise ConfigError(f"DANVAN_FAQ_SEMANTIC must be 0 or 1, got {value!r}")
+    if raw == "1" and not semantic_available():
+        raise ConfigError(
+            f"DANVAN_FAQ_SEMANTIC=1 needs the {PACKAGE} package: {INSTALL_HINT} "
+            "(or set DANVAN_FAQ_SEMANTIC=0)"
+        )
+    return raw == "1"

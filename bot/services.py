@@ -16,7 +16,7 @@ from bot.deps import Deps
 from bot.desk import AdminDesk, CitizenDesk
 from bot.faq.admin import FaqAdmin
 from bot.faq.desk import FaqDesk
-from bot.faq.live import LiveFaq
+from bot.faq.live import LiveFaq, SemanticBuilder
 from bot.hot.alerts import HotIssues
 from bot.hot.merge import MergeService
 from bot.hot.offers import SimilarOffers
@@ -100,7 +100,8 @@ class Services:
             await self.live_faq.start(self.settings.content_dir / "faq", self.deps.clock())
 
     async def close(self) -> None:
-        """Close the database."""
+        """Stop background FAQ work and close the database."""
+        await self.live_faq.close()
         await self.deps.db.close()
 
 
@@ -131,7 +132,7 @@ async def open_services(settings: Settings, clock: Clock = time.time) -> Service
     hot = HotIssues(deps, HotIssuesRepository(db), settings.hot_window_days, settings.hot_threshold)
     tickets = TicketService(deps, hot)
     views = ViewService(deps)
-    live_faq = LiveFaq(deps.faq, db)
+    live_faq = LiveFaq(deps.faq, db, _semantic(settings))
     faq_admin = FaqAdmin(deps, live_faq, deps.faq)
     relay = RelayService(deps, tickets, faq_admin)
     intake = IntakeService(deps, tickets, SimilarOffers(deps, hot))
@@ -158,3 +159,12 @@ async def open_services(settings: Settings, clock: Clock = time.time) -> Service
         outbox_ready=outbox_ready,
         inbox_ready=inbox_ready,
     )
+
+
+def _semantic(settings: Settings) -> SemanticBuilder | None:
+    """Return the FAQ's semantic stage if the settings turn it on (its cache beside the db)."""
+    if not settings.faq_semantic:
+        return None
+    from bot.faq.semantic import semantic_stage  # loads the model: only when asked for
+
+    return semantic_stage(settings.db_path.parent / "faq-embeddings.bin")

@@ -6,6 +6,7 @@ import dataclasses
 import re
 import time
 import unicodedata
+from collections import Counter
 from collections.abc import Sequence
 from datetime import date
 from pathlib import Path
@@ -13,6 +14,8 @@ from pathlib import Path
 import pytest
 
 from bot.faq import matcher as matcher_module
+from bot.faq.bm25 import Bm25Index
+from bot.faq.intent import LONG_TEXT, words, words_many
 from bot.faq.loader import load_faq
 from bot.faq.matcher import FaqMatcher, Match, looks_like_report
 from bot.faq.model import Faq, FaqEntry
@@ -154,6 +157,16 @@ def test_big_faq_uses_the_shortlist() -> None:
     assert big.match("thu tuc ket hon so 123 o phuong 4 can gi").id == "t/e123"
 
 
+def test_bm25_built_without_long_postings_scores_the_same() -> None:
+    docs = [Counter(["tam", "tru", "nha"]), Counter(["tam", "vang"]), Counter(["tam", "tru"])]
+    full = Bm25Index.build(docs)
+    short = Bm25Index.build(docs, longest=2)
+    assert "tam" in full.postings and "tam" not in short.postings  # listed by all three
+    for terms in (["tam", "tru"], ["vang", "nha", "tam"]):
+        assert short.scores(terms, longest=2) == full.scores(terms, longest=2)
+        assert short.score(terms, 0) == full.score(terms, 0)
+
+
 @pytest.fixture(scope="module")
 def outcomes(matcher: FaqMatcher) -> tuple[list[tuple[str | None, Match]], float]:
     """Match the whole labelled set once; return (expected, match) pairs and the seconds taken."""
@@ -185,6 +198,30 @@ def test_whole_query_set_guard(outcomes: tuple[list[tuple[str | None, Match]], f
 def test_fast_tokens_agree_with_the_regex_definition(text: str) -> None:
     # bot.text.tokens splits with a byte table for speed; it must equal the plain definition.
     assert tokens(text) == re.findall(r"[^\W_]+", fold(text))
+
+
+TRICKY_TEXTS = [
+    "Phường Đức Xuân – Ðà Nẵng… “cccd/cmnd” (số 12)",
+    "m² đất ở xã, 中文 và 한국어, ＡＢＣ１２ naïve İstanbul ΟΔΟΣ; οδός ΑΣ.Β",
+    unicodedata.normalize("NFD", "nhập khẩu—cắt hộ khẩu; sổ hồng"),
+    "a\u037eb c\u00a0d e\u2000f \u1100\u1161 \u0bc6\u0bbe a\u0338b",  # ; nbsp jamo Tamil
+    "Giấy chứng nhận quyền sử dụng đất,sổ hồng.nhập hộ khẩu!xe hơi",
+    "dky thuog tru ko ad ơi, 25t, ddawng kys",
+    "",
+    "   ",
+]
+
+
+def test_bulk_words_agree_with_words_one_by_one(faq: Faq) -> None:
+    # words_many normalises each distinct piece once, short texts joined and long ones one by
+    # one; either way it must give exactly what words gives.
+    short = TRICKY_TEXTS + [p for e in faq.entries for p in e.phrasings]
+    long = [e.answer for e in faq.entries] + [" ".join(TRICKY_TEXTS) * 9]
+    assert sum(map(len, short)) < LONG_TEXT * len(short)  # the joined path
+    assert sum(map(len, long)) >= LONG_TEXT * len(long)  # the one-by-one path
+    for texts in (short, long, short + long):
+        assert words_many(texts) == [words(text) for text in texts]
+    assert words_many([]) == []
 
 
 @pytest.mark.parametrize(

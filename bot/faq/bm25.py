@@ -27,33 +27,40 @@ class Bm25Index:
 
     @classmethod
     def build(
-        cls, docs: Sequence[Counter[str]], keys: Sequence[Iterable[str]] | None = None
+        cls,
+        docs: Sequence[Counter[str]],
+        keys: Sequence[Iterable[str]] | None = None,
+        longest: int | None = None,
     ) -> Bm25Index:
         """Index documents given as term -> field-weighted frequency.
 
         Postings list only each document's `keys` (all its terms by default): terms that
-        nominate candidates. Every term still counts in `score` and in the idf.
+        nominate candidates, and only those listed by at most `longest` documents (a caller
+        that never reads longer lists need not build them). Every term still counts in
+        `score` and in the idf.
         """
         size = len(docs)
         lengths = [doc.total() for doc in docs]
         average = sum(lengths) / size if size else 1.0
         df = Counter(chain.from_iterable(docs))
         norms = [K1 * (1 - B + B * length / average) for length in lengths]
-        # Collect each posting's idf-free weight part document by document (for locality).
-        lists: defaultdict[str, tuple[list[int], list[float]]] = defaultdict(lambda: ([], []))
-        for number, (doc, terms) in enumerate(zip(docs, keys or docs, strict=True)):
+        # Collect each posting's idf-free weight part document by document (for locality), as
+        # (document, part) pairs flat in one list per term: one lookup and one `+=` a posting.
+        lists: defaultdict[str, list[float]] = defaultdict(list)
+        listed = keys or docs
+        common = _common(listed, longest) if longest is not None else set()
+        for number, (doc, terms) in enumerate(zip(docs, listed, strict=True)):
             norm = norms[number]
-            for term in terms:
+            for term in terms if not common else [t for t in terms if t not in common]:
                 tf = doc[term]
-                held, parts = lists[term]
-                held.append(number)
-                parts.append(tf / (tf + norm))
+                lists[term] += (number, tf / (tf + norm))
         # The "plus one" idf never goes negative, so a very common term still counts a little.
         idf = {t: math.log(1 + (size - n + 0.5) / (n + 0.5)) for t, n in df.items()}
         postings = {}
-        for term, (held, parts) in lists.items():
+        for term, flat in lists.items():
             scale = idf[term] * (K1 + 1)
-            postings[term] = (tuple(held), tuple([scale * part for part in parts]))
+            held = tuple(map(int, flat[0::2]))
+            postings[term] = (held, tuple([scale * part for part in flat[1::2]]))
         return cls(
             docs=tuple(docs),
             norms=tuple(norms),
@@ -63,7 +70,10 @@ class Bm25Index:
         )
 
     def scores(self, terms: Iterable[str], longest: int | None = None) -> dict[int, float]:
-        """Return doc -> BM25 score over the terms listed by at most `longest` documents."""
+        """Return doc -> BM25 score over the terms listed by at most `longest` documents.
+
+        Exact when every term has postings (an index built without `keys` or `longest`).
+        """
         totals: dict[int, float] = {}
         get = totals.get
         for term in set(terms):
@@ -88,3 +98,9 @@ class Bm25Index:
         """Return the best score possible (unknown terms weigh `unknown` x the top idf)."""
         mass = sum(self.idf.get(term, unknown * self.top_idf) for term in set(terms))
         return (K1 + 1) * mass
+
+
+def _common(listed: Sequence[Iterable[str]], longest: int) -> set[str]:
+    """Return the terms listed by more than `longest` documents."""
+    counts = Counter(chain.from_iterable(listed))
+    return {term for term, count in counts.items() if count > longest}

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import asyncio
+
 from bot import texts
 from bot.deps import Deps
 from bot.faq.live import LiveFaq
@@ -36,7 +38,10 @@ class FaqDesk:
     async def ask(self, chat_id: int, user_id: int, text: str) -> None:
         """Match a question and reply with an answer, choices, or an offer to ask the ward."""
         snapshot = self._live.current
-        match = snapshot.matcher.match(text[:MAX_QUESTION])
+        if snapshot.matcher.reranker is None:
+            match = snapshot.matcher.match(text[:MAX_QUESTION])
+        else:  # embedding a question takes tens of ms: not on the event loop
+            match = await asyncio.to_thread(snapshot.matcher.match, text[:MAX_QUESTION])
         log_id = await self._repo.log_query(
             normalize(text[:MAX_QUESTION]), match.decision, match.id, match.score,
             snapshot.version, self._d.clock(),

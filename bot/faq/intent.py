@@ -6,7 +6,7 @@ import re
 import unicodedata
 from collections.abc import Sequence
 from functools import lru_cache
-from itertools import chain
+from itertools import chain, compress, count
 
 from bot.text import expand_abbreviations, strip_telex, tokens
 
@@ -62,6 +62,10 @@ FILLERS: frozenset[str] = frozenset({
 })
 # fmt: on
 
+# Texts of this many characters on average are normalised one by one, shorter ones joined.
+LONG_TEXT = 200
+# Joins short texts: a token that normalisation keeps as it is (digits first: not VNI, not
+# Telex) and that no synonym phrase contains.
 _SEPARATOR = "0sep0"
 _AGE = re.compile(r"^(\d+)t$")  # "25t" = 25 tuổi
 # Short i and long y are spelling variants after a consonant (ký/kí, lý/lí, mỹ/mĩ).
@@ -78,10 +82,15 @@ def _phrase(text: str) -> tuple[str, ...]:
     return tuple(_spell(w) for w in text.split())
 
 
-# Synonym phrases by their first word, longest first.
-_SYNONYMS: dict[str, list[tuple[tuple[str, ...], tuple[str, ...]]]] = {}
+# Synonym phrases by their first two words, longest first. Looking up word pairs rather than
+# first words skips most false starts ("so", "giay", "xe" begin phrases and much else).
+_SYNONYMS: dict[tuple[str, str], list[tuple[tuple[str, ...], tuple[str, ...]]]] = {}
 for _key, _value in sorted(SYNONYMS.items(), key=lambda kv: -len(kv[0])):
-    _SYNONYMS.setdefault(_phrase(_key)[0], []).append((_phrase(_key), _phrase(_value)))
+    _words = _phrase(_key)
+    if len(_words) < 2:
+        raise ValueError(f"synonym {_key!r} is one word: put it in SHORTHAND")
+    _SYNONYMS.setdefault((_words[0], _words[1]), []).append((_words, _phrase(_value)))
+_FIRST_WORDS = frozenset(first for first, _ in _SYNONYMS)
 
 
 @lru_cache(maxsize=1 << 16)
@@ -95,19 +104,49 @@ def _word(token: str) -> tuple[str, ...]:
 
 
 def words_many(texts: Sequence[str]) -> list[list[str]]:
-    """Return `words` of many texts, normalised in one pass (indexing thousands of entries)."""
-    # A separator token that normalisation keeps as it is (digits first: not VNI, not Telex).
-    joined = words(f" {_SEPARATOR} ".join(texts))
-    cuts = [i for i, word in enumerate(joined) if word == _SEPARATOR]
-    bounds = zip([-1, *cuts], [*cuts, len(joined)], strict=True)
-    out = [joined[start + 1 : end] for start, end in bounds]
-    return out if texts else []
+    """Return `words` of many texts, folding each distinct piece of them only once."""
+    # Folding works character by character and never joins characters across whitespace, so
+    # a text may be cut there first and each distinct piece normalised once: a FAQ's 8 MB of
+    # answers holds only some thousands of distinct pieces.
+    normal = _Pieces()
+    if sum(map(len, texts)) < LONG_TEXT * len(texts):
+        # Short texts (questions, tags) are normalised joined, then cut at a separator: the
+        # calls per text would cost more than the pass that finds the cuts.
+        found = _synonyms(_normal_words(f" {_SEPARATOR} ".join(texts), normal))
+        cuts = list(compress(count(), map(_SEPARATOR.__eq__, found)))
+        bounds = zip([-1, *cuts], [*cuts, len(found)], strict=True)
+        return [found[start + 1 : end] for start, end in bounds] if texts else []
+    return [_synonyms(_normal_words(text, normal)) for text in texts]
+
+
+def _normal_words(text: str, normal: _Pieces) -> list[str]:
+    """Return a text's normalised words before synonyms, with pieces folded through `normal`."""
+    # Pieces are lowered (in `tokens`) one distinct piece at a time; lowering is per character
+    # but for capital sigma, whose final form depends on the next letter, past punctuation.
+    # Punctuation inside a piece ("phường," "(số") is left to `tokens` too.
+    pieces = (text.lower() if "Σ" in text else text).split()
+    return list(chain.from_iterable(map(normal.__getitem__, pieces)))
+
+
+class _Pieces(dict[str, tuple[str, ...]]):
+    """Pieces of text -> their matching words, each computed on first use."""
+
+    def __missing__(self, piece: str) -> tuple[str, ...]:
+        found = self[piece] = tuple(chain.from_iterable(map(_word, tokens(piece))))
+        return found
 
 
 def words(text: str) -> list[str]:
     """Normalise a text into matching words: as bot.text, plus shorthand, folk terms, no fillers."""
-    found = list(chain.from_iterable(map(_word, tokens(text))))
-    starts = [i for i, w in enumerate(found) if w in _SYNONYMS]
+    return _synonyms(list(chain.from_iterable(map(_word, tokens(text)))))
+
+
+def _synonyms(found: list[str]) -> list[str]:
+    """Rewrite the synonym phrases among normalised words to their canonical form."""
+    # Hashing a string is cached, hashing a pair is not: filter by first word, then by pair.
+    firsts = compress(count(), map(_FIRST_WORDS.__contains__, found))
+    last = len(found) - 1
+    starts = [i for i in firsts if i < last and (found[i], found[i + 1]) in _SYNONYMS]
     return _rewrite(found, starts) if starts else found
 
 
@@ -118,7 +157,7 @@ def _rewrite(found: list[str], starts: list[int]) -> list[str]:
     for i in starts:
         if i < done:
             continue
-        for phrase, canonical in _SYNONYMS[found[i]]:
+        for phrase, canonical in _SYNONYMS[found[i], found[i + 1]]:
             if tuple(found[i : i + len(phrase)]) == phrase:
                 out += found[done:i]
                 out += canonical

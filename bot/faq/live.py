@@ -9,14 +9,23 @@ from __future__ import annotations
 
 import asyncio
 import json
-from dataclasses import dataclass
+import logging
+import threading
+from collections.abc import Callable
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from bot.faq.loader import load_faq
-from bot.faq.matcher import FaqMatcher
+from bot.faq.matcher import FaqMatcher, Reranker
 from bot.faq.model import Faq
 from storage.database import Database
 from storage.faq import FaqRepository
+
+log = logging.getLogger(__name__)
+
+# Builds the optional semantic stage for one FAQ (slow the first time: it embeds every
+# phrasing); returns None when `stop()` turns true first.
+SemanticBuilder = Callable[[Faq, Callable[[], bool]], Reranker | None]
 
 
 @dataclass(frozen=True, slots=True)
@@ -31,10 +40,15 @@ class Snapshot:
 class LiveFaq:
     """Hold the current snapshot; a query takes one reference and so never sees half an update."""
 
-    def __init__(self, repo: FaqRepository, db: Database) -> None:
+    def __init__(
+        self, repo: FaqRepository, db: Database, semantic: SemanticBuilder | None = None
+    ) -> None:
         self._repo = repo
         self._db = db
         self._snapshot: Snapshot | None = None
+        self._semantic = semantic
+        self._tasks: set[asyncio.Task[None]] = set()
+        self._closing = threading.Event()
 
     @property
     def current(self) -> Snapshot:
@@ -66,6 +80,17 @@ class LiveFaq:
         faq = Faq.from_dict(json.loads(old.content))
         return await self.publish(faq, f"rollback to v{version}", by, now)
 
+    async def close(self) -> None:
+        """Stop building the semantic stage (between two batches of phrasings)."""
+        self._closing.set()
+        if self._tasks:
+            await asyncio.wait(self._tasks)
+
+    async def semantic_ready(self) -> None:
+        """Wait until the semantic stage of the current version is built (or given up)."""
+        if self._tasks:
+            await asyncio.wait(self._tasks)
+
     async def _install(self, version: int, faq: Faq) -> Snapshot:
         """Build the version's matcher, and answer with it once its transaction commits."""
         # Building the index is CPU work that grows with the FAQ: keep the event loop free.
@@ -75,4 +100,27 @@ class LiveFaq:
         return snapshot
 
     def _swap(self, snapshot: Snapshot) -> None:
+        """Answer with `snapshot` (its transaction committed), then add its semantic stage."""
         self._snapshot = snapshot
+        if self._semantic is not None:
+            # The lexical matcher answers at once; the semantic stage joins it when its
+            # phrasings are embedded (minutes for a big FAQ the first time, then cached).
+            task = asyncio.create_task(self._add_semantic(snapshot, self._semantic))
+            self._tasks.add(task)
+            task.add_done_callback(self._tasks.discard)
+
+    async def _add_semantic(self, snapshot: Snapshot, build: SemanticBuilder) -> None:
+        """Build the semantic stage in a thread, then swap it into the snapshot if still live."""
+
+        def superseded() -> bool:
+            return self._closing.is_set() or self._snapshot is not snapshot
+
+        try:
+            reranker = await asyncio.to_thread(build, snapshot.faq, superseded)
+        except Exception:
+            log.exception("FAQ v%d: semantic stage failed; answering without it", snapshot.version)
+            return
+        if reranker is not None and not superseded():
+            matcher = replace(snapshot.matcher, reranker=reranker)
+            self._snapshot = replace(snapshot, matcher=matcher)
+            log.info("FAQ v%d: semantic stage on", snapshot.version)

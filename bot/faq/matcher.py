@@ -8,7 +8,7 @@ from collections import Counter
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
-from itertools import chain, pairwise
+from itertools import chain, filterfalse, islice, pairwise
 from typing import Literal
 
 from rapidfuzz import fuzz, process
@@ -122,9 +122,13 @@ class FaqMatcher:
         """Build the matcher (see `build`)."""
         fields = _Fields.read(faq)
         # In a big FAQ only question words nominate candidates (answer words still count in
-        # every score); that halves the postings to build.
+        # every score), and the rough ranking reads no longer postings than LONGEST_POSTINGS:
+        # the postings built are a fraction of all.
         big = len(fields.docs) > FULL_SCAN_ENTRIES
-        index = Bm25Index.build(fields.docs, fields.keys if big else None)
+        if big:
+            index = Bm25Index.build(fields.docs, fields.keys, LONGEST_POSTINGS)
+        else:
+            index = Bm25Index.build(fields.docs)
         idf = index.idf
         unique = [tuple(dict.fromkeys(found)) for found in fields.terms]
         return cls(
@@ -252,20 +256,22 @@ class _Fields:
         answers = words_many([e.answer for e in entries])
         fields = cls([], [], [], [], [])
         for entry, answer in zip(entries, answers, strict=True):
-            questions = [next(asked) for _ in entry.phrasings]
-            tags = [next(tagged) for _ in entry.tags]
+            questions = list(islice(asked, len(entry.phrasings)))
+            tags = list(islice(tagged, len(entry.tags)))
             start = len(fields.phrasings)
             fields.phrasings.extend(questions)
             fields.terms.extend(found + _pairs(found) for found in questions)
+            asking = list(chain.from_iterable(fields.terms[start:]))
+            tagging: list[str] = []
             if tags:  # the tags, read as one more way of asking
-                fields.phrasings.append([w for tag in tags for w in tag])
-                fields.terms.append([t for tag in tags for t in tag + _pairs(tag)])
-            mine = fields.terms[start:]
+                fields.phrasings.append(list(chain.from_iterable(tags)))
+                tagging = [t for tag in tags for t in tag + _pairs(tag)]
+                fields.terms.append(tagging)
             fields.by_entry.append(range(start, len(fields.phrasings)))
-            doc = _questions(mine, bool(tags))
-            fields.keys.append(set(doc))
-            doc.update(answer * W_ANSWER)
-            fields.docs.append(doc)
+            fields.keys.append({*asking, *tagging})
+            # One count per entry (in C), in the order the terms come: questions, tags, answer.
+            weighted = asking * W_PHRASING + tagging * W_TAG + answer * W_ANSWER
+            fields.docs.append(Counter(weighted))
         return fields
 
 
@@ -281,15 +287,6 @@ def _gc_paused() -> Iterator[None]:
     finally:
         if enabled:
             gc.enable()
-
-
-def _questions(terms: list[list[str]], tagged: bool) -> Counter[str]:
-    """Return the field-weighted frequencies of an entry's question terms (repeats: in C)."""
-    questions = terms[:-1] if tagged else terms
-    doc = Counter(list(chain.from_iterable(questions)) * W_PHRASING)
-    if tagged:
-        doc.update(terms[-1] * W_TAG)
-    return doc
 
 
 def _shares(
@@ -310,7 +307,7 @@ def _pairs(found: list[str]) -> list[str]:
 
 def _fuzzy_text(found: list[str]) -> str:
     """Return the words token_set_ratio compares: all but the question scaffolding."""
-    return " ".join(w for w in found if w not in STOPWORDS)
+    return " ".join(filterfalse(STOPWORDS.__contains__, found))
 
 
 def _decide(ranked: Sequence[tuple[str, float]]) -> Match:
