@@ -5,7 +5,7 @@ from __future__ import annotations
 import gc
 import heapq
 from collections import Counter
-from collections.abc import Callable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from itertools import chain, filterfalse, islice, pairwise
@@ -102,6 +102,7 @@ class FaqMatcher:
 
     ids: tuple[str, ...]
     texts: tuple[str, ...]  # per phrasing (tags count as one): content words, for rapidfuzz
+    terms: tuple[tuple[str, ...], ...]  # per phrasing: its indexed words and pairs, once each
     masses: tuple[float, ...]  # per phrasing: the summed idf of those terms
     # term -> the phrasings that contain it: what a query containing it explains of each.
     shares: dict[str, tuple[tuple[int, float], ...]]
@@ -134,8 +135,9 @@ class FaqMatcher:
         return cls(
             ids=tuple(e.id for e in faq.entries),
             texts=tuple(_fuzzy_text(found) for found in fields.phrasings),
+            terms=tuple(unique),
             masses=(masses := tuple(sum(map(idf.__getitem__, f)) or 1.0 for f in unique)),
-            shares=_shares(unique, masses, idf),
+            shares={} if big else _shares(unique, masses, idf),  # see _phrases
             owners=tuple(n for n, span in enumerate(fields.by_entry) for _ in span),
             by_entry=tuple(fields.by_entry),
             index=index,
@@ -155,7 +157,6 @@ class FaqMatcher:
 
     def rank(self, found: list[str]) -> list[tuple[str, float]]:
         """Return the best four (entry id, combined score) for normalised query words."""
-        phrase = self._phrases(set(found + _pairs(found)))
         partial = {
             entry: W_FUZZY * fuzzy + W_COVER * cover
             for entry, (fuzzy, cover) in self.candidates(found).items()
@@ -163,10 +164,10 @@ class FaqMatcher:
         # The phrase share costs most and adds at most W_PHRASE * 100: skip the entries that
         # could not reach the top four with it.
         floor = min(heapq.nlargest(4, partial.values()), default=0.0) - W_PHRASE * 100
+        kept = {entry: score for entry, score in partial.items() if score >= floor}
+        phrase = self._phrases(set(found + _pairs(found)), kept)
         combined = {
-            entry: score + W_PHRASE * phrase.get(entry, 0.0)
-            for entry, score in partial.items()
-            if score >= floor
+            entry: score + W_PHRASE * phrase.get(entry, 0.0) for entry, score in kept.items()
         }
         best = heapq.nlargest(4, combined.items(), key=lambda item: item[1])
         return [(self.ids[entry], round(score, 1)) for entry, score in best]
@@ -208,10 +209,13 @@ class FaqMatcher:
             (fuzz.token_set_ratio(text, self.texts[p]) for p in self.by_entry[entry]), default=0.0
         )
 
-    def _phrases(self, asked: set[str]) -> dict[int, float]:
+    def _phrases(self, asked: set[str], entries: Iterable[int]) -> dict[int, float]:
         """Return entry -> the largest idf share (0..100) of one of its phrasings in the query."""
-        # Only the postings of the query's own terms are read: the phrasings sharing none
-        # score 0 and need no visit.
+        if len(self.ids) > FULL_SCAN_ENTRIES:
+            # A big FAQ's common terms have long postings: visit the few entries kept instead.
+            return {entry: self._phrase(entry, asked) for entry in entries}
+        # A small FAQ keeps most entries: read only the postings of the query's own terms
+        # (the phrasings sharing none score 0 and need no visit).
         explained: dict[int, float] = {}
         for term in asked:
             for phrasing, share in self.shares.get(term, ()):
@@ -221,6 +225,15 @@ class FaqMatcher:
             owner = self.owners[phrasing]
             best[owner] = max(best.get(owner, 0.0), 100 * share)
         return best
+
+    def _phrase(self, entry: int, asked: set[str]) -> float:
+        """Return the largest idf share (0..100) of one of an entry's phrasings in the query."""
+        idf = self.index.idf
+        shares = (
+            sum(idf[t] for t in self.terms[p] if t in asked) / self.masses[p]
+            for p in self.by_entry[entry]
+        )
+        return 100 * max(shares, default=0.0)
 
     def _correct(self, word: str) -> str:
         """Replace a non-word by a known word a single typo away (thuog -> thuong)."""
