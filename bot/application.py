@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import gc
 import logging
 import time
 from typing import cast
@@ -76,6 +77,10 @@ async def _post_init(app: BotApp) -> None:
     services = await open_services(settings, app.bot_data.clock)
     app.bot_data.services = services
     await services.start()
+    # The ward directory and the FAQ index are hundreds of thousands of long-lived objects: left
+    # to the cyclic collector, each full collection walks them all (a pause of tens of ms).
+    gc.collect()
+    gc.freeze()
     commands = [BotCommand(name, description) for name, description in texts.COMMANDS.items()]
     in_groups = [BotCommand(name, text) for name, text in texts.GROUP_COMMANDS.items()]
     try:
