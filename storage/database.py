@@ -7,7 +7,7 @@ import contextlib
 import contextvars
 import logging
 import sqlite3
-from collections.abc import AsyncIterator, Callable, Iterable
+from collections.abc import AsyncIterator, Callable, Iterable, Mapping
 from contextlib import asynccontextmanager
 from importlib import resources
 from pathlib import Path
@@ -123,12 +123,17 @@ class Database:
         if batch:
             await self._conn.executemany(sql, batch)
 
-    async def fetch_all(self, sql: str, params: Iterable[Any] = ()) -> list[Row]:
-        """Return every row of a query."""
+    async def fetch_all(
+        self, sql: str, params: Iterable[Any] | Mapping[str, Any] = ()
+    ) -> list[Row]:
+        """Return every row of a query (parameters by position, or by name from a mapping)."""
         self._require_transaction()
-        return list(await self._conn.execute_fetchall(sql, tuple(params)))
+        bound = dict(params) if isinstance(params, Mapping) else tuple(params)
+        return list(await self._conn.execute_fetchall(sql, bound))
 
-    async def fetch_one(self, sql: str, params: Iterable[Any] = ()) -> Row | None:
+    async def fetch_one(
+        self, sql: str, params: Iterable[Any] | Mapping[str, Any] = ()
+    ) -> Row | None:
         """Return the first row of a query, or None."""
         rows = await self.fetch_all(sql, params)
         return rows[0] if rows else None
