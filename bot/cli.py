@@ -13,6 +13,7 @@ from bot import logs
 from bot.config import ConfigError, Settings, load_settings
 from bot.content import ContentError
 from bot.faq.cli import add_commands as add_faq_commands
+from bot.reports.cli import add_command as add_report_command
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -24,6 +25,10 @@ def main(argv: Sequence[str] | None = None) -> int:
             settings = load_settings()
             logs.configure(settings.log_level)
             asyncio.run(_run_bot(settings))
+        elif args.command == "report":
+            from bot.reports.cli import run as run_report
+
+            return run_report(args)
         elif args.command == "faq":
             from bot.faq.cli import run as run_faq
 
@@ -49,6 +54,7 @@ def _parser() -> argparse.ArgumentParser:
     demo = sub.add_parser("demo", help="play a scenario against a local Bot API emulator")
     demo.add_argument("--db", help="database file to leave behind (default: DANVAN_DB)")
     add_faq_commands(sub)
+    add_report_command(sub)
     return parser
 
 

@@ -20,6 +20,9 @@ from bot.officer_desk import OfficerDesk
 from bot.outbox import Clock, Outbox
 from bot.relay import RelayService
 from bot.reminders import ReminderService
+from bot.reports.builder import ReportBuilder
+from bot.reports.bulletins import NoBulletins
+from bot.reports.desk import ReportDesk
 from bot.route_defaults import load_default_routes
 from bot.routing import LiveRoutes
 from bot.tickets import TicketService
@@ -32,6 +35,7 @@ from storage.faq import FaqRepository
 from storage.inbox import InboxRepository
 from storage.outbox import OutboxRepository
 from storage.reminders import RemindersRepository
+from storage.reports import ReportRepository
 from storage.routes import OfficersRepository, RouteRow, RoutesRepository
 from storage.tickets import TicketRepository
 
@@ -76,6 +80,7 @@ class Services:
     faq_admin: FaqAdmin
     live_faq: LiveFaq
     reminders: ReminderService
+    reports: ReportDesk
     outbox_ready: asyncio.Event
     inbox_ready: asyncio.Event
 
@@ -125,6 +130,11 @@ async def open_services(settings: Settings, clock: Clock = time.time) -> Service
     relay = RelayService(deps, tickets, faq_admin)
     intake = IntakeService(deps, tickets)
     faq = FaqDesk(deps, live_faq, deps.faq, intake)
+    report_repo = ReportRepository(db)
+    builder = ReportBuilder(
+        report_repo, content.wards, content.categories, content.deadlines.calendar,
+        NoBulletins(), lambda topic: live_faq.current.faq.topic_title(topic),
+    )  # fmt: skip
     return Services(
         settings=settings,
         content=content,
@@ -141,6 +151,7 @@ async def open_services(settings: Settings, clock: Clock = time.time) -> Service
         reminders=ReminderService(
             deps, RemindersRepository(db), settings.digest_time, settings.escalate_again_hours
         ),
+        reports=ReportDesk(deps, builder, report_repo),
         outbox_ready=outbox_ready,
         inbox_ready=inbox_ready,
     )
