@@ -116,13 +116,14 @@ class FaqRepository:
             (now, normalized, decision, entry_id, score, version, pseudonym),
         )
 
-    async def pseudonym(self, chat_id: int) -> str:
-        """Return the keyed hash that stands for a chat in the FAQ log."""
+    async def pseudonym(self, chat_id: int) -> int:
+        """Return the keyed hash (64 bits) that stands for a chat in the FAQ log."""
         if self._key is None:
             row = await self._db.fetch_one("SELECT key FROM pseudonym_key WHERE id = 1")
             assert row is not None  # inserted by migration 0005
             self._key = bytes(row["key"])
-        return hmac.new(self._key, str(chat_id).encode(), hashlib.sha256).hexdigest()[:32]
+        digest = hmac.new(self._key, str(chat_id).encode(), hashlib.sha256).digest()
+        return int.from_bytes(digest[:8], "big", signed=True)
 
     async def query(self, query_id: int) -> FaqQuery | None:
         """Return one logged question."""

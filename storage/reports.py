@@ -10,17 +10,34 @@ from storage.database import Database, Row
 
 EPOCH = date(1970, 1, 1)  # local day numbers count from here
 
-# One comparison per figure: every outcome is stored as the day it happened (see 0005).
-_TALLY = """
-    COUNT(*), SUM(resolved_day <= :cut), SUM(declined_day <= :cut), SUM(ontime_day <= :cut),
-    SUM(late_day <= :cut), SUM(due_day < :cut) - coalesce(SUM(closed_due_day <= :cut), 0),
-    SUM(transfer_day <= :cut), SUM(reply_day <= :cut),
-    SUM(CASE WHEN reply_day <= :cut THEN reply_wd END),
-    COUNT(CASE WHEN reply_day <= :cut THEN reply_wd END),
-    SUM(CASE WHEN resolved_day <= :cut THEN close_wd END),
-    COUNT(CASE WHEN resolved_day <= :cut THEN close_wd END),
-    SUM(rated_day <= :cut), SUM(satisfied_day <= :cut)
-"""
+# Figures counted in pairs (see the packed columns of report_facts in 0005): the packed column,
+# then for each figure of the pair its value as of the cut-off day, for tickets not yet settled.
+PAIRS = (
+    ("resolved_declined", "resolved_day <= :cut", "declined_day <= :cut"),
+    ("ontime_late", "ontime_day <= :cut", "late_day <= :cut"),
+    ("transferred_replied", "transfer_day <= :cut", "reply_day <= :cut"),
+    ("rated_satisfied", "rated_day <= :cut", "satisfied_day <= :cut"),
+    ("counted", "reply_day <= :cut AND reply_wd IS NOT NULL",
+     "resolved_day <= :cut AND close_wd IS NOT NULL"),
+    ("working_days", "CASE WHEN reply_day <= :cut THEN reply_wd END",
+     "CASE WHEN resolved_day <= :cut THEN close_wd END"),
+)  # fmt: skip
+LOW = (1 << 32) - 1  # the low half of a packed pair
+_SETTLED = ", ".join(
+    ["COUNT(*)", *(f"SUM({column})" for column, _, _ in PAIRS), "SUM(open_due_day < :cut)"]
+)
+_UNSETTLED = ", ".join(
+    [
+        "COUNT(*)",
+        *(f"coalesce(SUM({lo}), 0) | (coalesce(SUM({hi}), 0) << 32)" for _, lo, hi in PAIRS),
+        "SUM(due_day < :cut) - coalesce(SUM(closed_due_day <= :cut), 0)",
+    ]
+)
+# Two groupings, each in the order of the table or of an index, so neither sorts.
+GROUPINGS = {
+    "ward": ("created_month, origin_ward", "report_facts"),
+    "field": ("created_month, kind, category", "report_facts INDEXED BY report_facts_fields"),
+}
 _LIST = """
     SELECT t.code, f.kind, f.origin_ward, t.ward_code, f.category, f.created_day, f.due_day,
            CASE WHEN f.reply_day <= :cut THEN f.reply_day END,
@@ -46,16 +63,13 @@ _UNCOUNTED = (
 )
 # Answered: an answer or an entry opened from the menu, or a suggestion the citizen chose, unless
 # they said it was wrong. Unanswered: nothing fitted, or "wrong", unless it was a report to file.
-# A suggestion nobody chose is neither.
-_FAQ = """
-    SELECT at, normalized, asker,
-           CASE WHEN feedback LIKE 'chose:%' THEN substr(feedback, 7) ELSE entry_id END AS entry,
-           (decision IN ('answer', 'browse') OR feedback LIKE 'chose:%')
-               AND coalesce(feedback, '') != 'wrong' AS answered,
-           (decision = 'none' OR feedback = 'wrong') AND coalesce(feedback, '') != 'report'
-               AS unanswered
-    FROM faq_queries WHERE at >= :start AND at < :end
-"""
+# A suggestion nobody chose is neither. Both read from the index faq_queries_report alone.
+_ANSWERED = (
+    "(decision IN ('answer', 'browse') OR feedback LIKE 'chose:%') "
+    "AND coalesce(feedback, '') != 'wrong'"
+)
+_UNANSWERED = "(decision = 'none' OR feedback = 'wrong') AND coalesce(feedback, '') != 'report'"
+_PERIOD = "at >= :start AND at < :end"
 
 
 @dataclass(frozen=True, slots=True)
@@ -117,14 +131,29 @@ class ReportRepository:
         """Recount working days for the facts `where` selects."""
         await self._db.execute(f"{_RECOUNT} WHERE {where}", params)
 
-    async def tallies(self, scope: Scope, window: Window) -> list[Row]:
-        """Return (month, kind, ward, field, *figures) rows for tickets received in the window."""
+    async def tallies(self, scope: Scope, window: Window) -> dict[str, list[Row]]:
+        """Return figures grouped by month and ward ("ward") and by month, kind and field
+        ("field"): the key, then COUNT, the packed pairs of PAIRS and the overdue open tickets.
+
+        Tickets whose outcomes all happened by the cut-off day are added from their packed
+        columns; the few with an outcome after it are counted one by one and come as further
+        rows with the same keys (add them up).
+        """
         where, params = _where(scope, window)
-        return await self._db.fetch_all(
-            f"SELECT created_month, kind, origin_ward, category, {_TALLY} FROM report_facts "  # noqa: S608
-            f"WHERE {where} GROUP BY created_month, kind, origin_ward, category",
-            params,
-        )
+        groups: dict[str, list[Row]] = {}
+        for name, (key, source) in GROUPINGS.items():
+            settled = await self._db.fetch_all(
+                f"SELECT {key}, {_SETTLED} FROM {source} WHERE {where} AND settled_day <= :cut "
+                f"GROUP BY {key}",
+                params,
+            )
+            unsettled = await self._db.fetch_all(
+                f"SELECT {key}, {_UNSETTLED} FROM report_facts INDEXED BY report_facts_settled "
+                f"WHERE settled_day > :cut AND {where} GROUP BY {key}",
+                params,
+            )
+            groups[name] = settled + unsettled
+        return groups
 
     async def tickets(self, scope: Scope, window: Window, limit: int) -> list[Row]:
         """Return the report's ticket list (no names, phones or descriptions), oldest first."""
@@ -138,23 +167,29 @@ class ReportRepository:
         """Count answered and unanswered questions and distinct askers in [start, end)."""
         span = {"start": start, "end": end, "k": examples}
         totals = await self._db.fetch_one(
-            f"SELECT SUM(answered) AS a, COUNT(DISTINCT CASE WHEN answered THEN asker END) AS c,"  # noqa: S608
-            f" SUM(unanswered) AS u FROM ({_FAQ})",
+            f"SELECT SUM({_ANSWERED}) AS a, SUM({_UNANSWERED}) AS u FROM faq_queries "
+            f"WHERE {_PERIOD}",
+            span,
+        )
+        askers = await self._db.fetch_one(
+            f"SELECT COUNT(DISTINCT asker) AS c FROM faq_queries WHERE {_PERIOD} AND {_ANSWERED}",
             span,
         )
         topics = await self._db.fetch_all(
-            "SELECT substr(entry, 1, instr(entry || '/', '/') - 1) AS topic, COUNT(*) AS n"  # noqa: S608
-            f" FROM ({_FAQ}) WHERE answered GROUP BY topic ORDER BY n DESC, topic LIMIT 5",
+            "SELECT substr(entry, 1, instr(entry || '/', '/') - 1) AS topic, COUNT(*) AS n FROM ("
+            "SELECT CASE WHEN feedback LIKE 'chose:%' THEN substr(feedback, 7) ELSE entry_id END"
+            f" AS entry FROM faq_queries WHERE {_PERIOD} AND {_ANSWERED}"
+            ") GROUP BY topic ORDER BY n DESC, topic LIMIT 5",
             span,
         )
         asked = await self._db.fetch_all(
-            f"SELECT normalized, COUNT(*) AS n FROM ({_FAQ}) WHERE unanswered"  # noqa: S608
+            f"SELECT normalized, COUNT(*) AS n FROM faq_queries WHERE {_PERIOD} AND {_UNANSWERED}"
             " GROUP BY normalized ORDER BY n DESC, MAX(at) DESC LIMIT :k",
             span,
         )
         return FaqCounts(
             answered=int(totals["a"] or 0) if totals else 0,
-            citizens=int(totals["c"] or 0) if totals else 0,
+            citizens=int(askers["c"] or 0) if askers else 0,
             unanswered=int(totals["u"] or 0) if totals else 0,
             topics=[(str(r["topic"]), int(r["n"])) for r in topics],
             examples=[str(r["normalized"]) for r in asked],
@@ -171,17 +206,23 @@ def _where(scope: Scope, window: Window, prefix: str = "") -> tuple[str, dict[st
         "m_first": month_of(window.first),
         "m_last": month_of(window.last),
     }
-    where = (
-        f"{p}created_month BETWEEN :m_first AND :m_last AND {p}created_day BETWEEN :first AND :last"
-    )
+    where = f"{p}created_month BETWEEN :m_first AND :m_last"
+    if not _whole_months(window):  # else every row of those months is in the period
+        where += f" AND {p}created_day BETWEEN :first AND :last"
     if scope.wards is not None:
         marks = ", ".join(f":w{i}" for i in range(len(scope.wards)))
         where += f" AND {p}origin_ward IN ({marks})"
         params |= {f"w{i}": ward for i, ward in enumerate(scope.wards)}
     if scope.chat_id is not None:
-        where += f" AND {p}ticket_id IN (SELECT id FROM tickets WHERE group_chat_id = :chat)"  # noqa: S608
+        where += f" AND {p}ticket_id IN (SELECT id FROM tickets WHERE group_chat_id = :chat)"
         params["chat"] = scope.chat_id
     return where, params
+
+
+def _whole_months(window: Window) -> bool:
+    """Tell whether a window starts on a month's first day and ends on a month's last day."""
+    first, after = EPOCH + timedelta(days=window.first), EPOCH + timedelta(days=window.last + 1)
+    return first.day == 1 and after.day == 1
 
 
 def month_of(day: int) -> int:

@@ -7,6 +7,7 @@ import operator
 import re
 from collections.abc import Callable
 from datetime import UTC, date, datetime, timedelta
+from typing import Any
 
 from bot.categories import CategoryList
 from bot.deadlines import WorkingCalendar
@@ -89,18 +90,21 @@ class ReportBuilder:
         last = max(local_today(now), period.last) + CALENDAR_AHEAD
         await self._repo.sync_calendar(calendar_rows(self._calendar, last))
         await self._repo.count_pending()
-        rows = await self._repo.tallies(scope, window)
-        by_kind, by_ward, by_category, months = _roll_up(rows)
+        groups = await self._repo.tallies(scope, window)
+        fields = _add_up(groups["field"], 3)  # (month, kind, field)
+        by_kind, by_category, months = _by(fields, 1), _by(fields, 2), _by(fields, 0, 1)
         cut = EPOCH + timedelta(days=window.cut)
         return Report(
             period=period,
             scope=label,
             cut=cut,
-            total=Tally(*functools.reduce(_add, by_kind.values(), _zero())),
-            by_kind={Kind(k): Tally(*v) for k, v in by_kind.items()},
-            by_ward=self._named(by_ward, self._ward_name),
+            total=functools.reduce(operator.add, by_kind.values(), Tally()),
+            by_kind={Kind(k): t for (k,), t in by_kind.items()},
+            by_ward=self._named(_by(_add_up(groups["ward"], 2), 1), self._ward_name),
             by_category=self._named(by_category, self._category_name),
-            by_month=[MonthBar(m, Kind(k), *v) for (m, k), v in sorted(months.items())],
+            by_month=[
+                MonthBar(m, Kind(k), t.received, t.resolved) for (m, k), t in sorted(months.items())
+            ],
             reach=await self._reach(period.first, cut, scope),
         )
 
@@ -119,10 +123,10 @@ class ReportBuilder:
         )
 
     def _named(
-        self, groups: dict[str, list[int]], name: Callable[[str], str]
+        self, groups: dict[tuple[str, ...], Tally], name: Callable[[str], str]
     ) -> list[tuple[str, Tally]]:
         """Name each group and order them: most received first, then by name."""
-        named = [(name(key), Tally(*values)) for key, values in groups.items()]
+        named = [(name(key[0]), tally) for key, tally in groups.items()]
         return sorted(named, key=lambda item: (-item[1].received, item[0]))
 
     def _ward_name(self, code: str) -> str:
@@ -134,30 +138,23 @@ class ReportBuilder:
         return category.name if category else category_id
 
 
-def _zero() -> list[int]:
-    return [0] * len(Tally().values())
+Key = tuple[object, ...]
 
 
-def _add(acc: list[int], values: list[int]) -> list[int]:
-    return list(map(operator.add, acc, values))
-
-
-Groups = dict[str, list[int]]
-
-
-def _roll_up(rows: list[Row]) -> tuple[Groups, Groups, Groups, dict[tuple[int, str], list[int]]]:
-    """Add the (month, kind, ward, field) rows up by kind, by ward, by field and by month."""
-    by_kind: Groups = {}
-    by_ward: Groups = {}
-    by_category: Groups = {}
-    months: dict[tuple[int, str], list[int]] = {}
-    zero = _zero()
+def _add_up(rows: list[Row], width: int) -> dict[Key, Tally]:
+    """Unpack rows of (key of `width` columns, packed figures) and add those with equal keys."""
+    groups: dict[Key, Tally] = {}
     for row in rows:
-        month, kind, ward, category, *values = row
-        values = [v or 0 for v in values]
-        by_kind[kind] = _add(by_kind.get(kind, zero), values)
-        by_ward[ward] = _add(by_ward.get(ward, zero), values)
-        by_category[category] = _add(by_category.get(category, zero), values)
-        bar = months.get((month, kind), [0, 0])
-        months[(month, kind)] = [bar[0] + values[0], bar[1] + values[1]]
-    return by_kind, by_ward, by_category, months
+        key = tuple(row[:width])
+        tally = Tally.unpack(row[width:])
+        groups[key] = groups[key] + tally if key in groups else tally
+    return groups
+
+
+def _by(groups: dict[Key, Tally], *positions: int) -> dict[Any, Tally]:
+    """Add groups up by some positions of their key."""
+    result: dict[Any, Tally] = {}
+    for key, tally in groups.items():
+        short = tuple(key[i] for i in positions)
+        result[short] = result[short] + tally if short in result else tally
+    return result

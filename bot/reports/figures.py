@@ -3,17 +3,18 @@
 from __future__ import annotations
 
 import operator
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, field, fields
 from datetime import date
 
 from bot.kinds import Kind
 from bot.reports.period import Period
+from storage.reports import LOW
 
 
 @dataclass(slots=True)
 class Tally:
-    """What became of a set of tickets by the cut-off day (the columns of storage's _TALLY)."""
+    """What became of a set of tickets by the end of the cut-off day."""
 
     received: int = 0
     resolved: int = 0
@@ -31,13 +32,26 @@ class Tally:
     satisfied: int = 0
 
     @classmethod
-    def of(cls, values: Sequence[int | None]) -> Tally:
-        """Build a tally from one row of figures (NULL sums count as 0)."""
-        return cls(*(v or 0 for v in values))
+    def unpack(cls, values: Sequence[int | None]) -> Tally:
+        """Build a tally from COUNT, the packed pairs of storage's PAIRS and the overdue count."""
+        received, *pairs, overdue = (v or 0 for v in values)
+        (resolved, declined, on_time, late, transferred, replied, rated, satisfied, reply_counted,
+         resolve_counted, reply_days, resolve_days) = (
+            half for pair in pairs for half in (pair & LOW, pair >> 32)
+        )  # fmt: skip
+        return cls(
+            received=received, resolved=resolved, declined=declined, on_time=on_time, late=late,
+            overdue_open=overdue, transferred=transferred, replied=replied,
+            reply_days=reply_days, reply_counted=reply_counted, resolve_days=resolve_days,
+            resolve_counted=resolve_counted, rated=rated, satisfied=satisfied,
+        )  # fmt: skip
 
     def values(self) -> list[int]:
-        """Return the figures in column order."""
+        """Return the figures in field order."""
         return [getattr(self, f.name) for f in fields(self)]
+
+    def __add__(self, other: Tally) -> Tally:
+        return Tally(*map(operator.add, self.values(), other.values()))
 
     @property
     def open(self) -> int:
@@ -53,14 +67,6 @@ class Tally:
     def avg_resolve_days(self) -> float | None:
         """Return the mean working days to resolution, if any was counted."""
         return self.resolve_days / self.resolve_counted if self.resolve_counted else None
-
-
-def total(rows: Iterable[list[int]]) -> Tally:
-    """Add tallies given as value lists."""
-    acc = [0] * len(fields(Tally))
-    for row in rows:
-        acc = list(map(operator.add, acc, row))
-    return Tally(*acc)
 
 
 @dataclass(frozen=True, slots=True)

@@ -9,6 +9,7 @@ from datetime import date, timedelta
 from bot.text import fold
 
 ROMAN = {"i": 1, "ii": 2, "iii": 3, "iv": 4}
+_WORD = re.compile(r"[a-z0-9]+")
 _DATE = re.compile(r"(\d{4})-(\d{1,2})-(\d{1,2})|(\d{1,2})/(\d{1,2})/(\d{4})")
 
 
@@ -62,7 +63,7 @@ def parse_chat_period(text: str, today: date) -> Period:
     dates = [_date_of(m) for m in _DATE.finditer(text)]
     if len(dates) == 2:
         return explicit(*dates)
-    words = fold(text).replace(",", " ").split()
+    words = _WORD.findall(fold(text))
     years = [int(w) for w in words if w.isdigit() and len(w) == 4]
     numbers = [int(w) for w in words if w.isdigit() and len(w) <= 2] + [
         ROMAN[w] for w in words if w in ROMAN

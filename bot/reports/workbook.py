@@ -124,7 +124,8 @@ def _summary(sheet: WriteOnlyWorksheet, report: Report, text: str) -> None:
     rows += [(f"Chủ đề được hỏi nhiều: {title}", n) for title, n in r.topics]
     rows += [("Câu hỏi chưa trả lời được (ví dụ)", example) for example in r.examples]
     for label, value in rows:
-        cell = _formatted(sheet, value, PERCENT if label == TALLY_HEADERS[2] else DATE)
+        shown = PERCENT if label == TALLY_HEADERS[2] else DATE if isinstance(value, date) else ""
+        cell = _formatted(sheet, value, shown or "General")
         if label == "Báo cáo":
             cell.alignment = Alignment(wrap_text=True, vertical="top")
         sheet.append([label, cell])

@@ -13,9 +13,15 @@ CREATE TABLE working_days (
 );
 
 -- What a report counts, per ticket, as of now. Each outcome is stored as the day it happened
--- (NULL: not happened), so "as of the end of the period" is one comparison per figure, and rows
--- are clustered by month of receipt, kind, ward and field so a report reads only its period and
--- groups without sorting. Reopening clears the outcome; a later outcome replaces it.
+-- (NULL: not happened), so "as of the end of the period" is one comparison per figure. Reopening
+-- clears the outcome; a later outcome replaces it. Rows are clustered by month of receipt and
+-- ward, and an index orders them by month, kind and field, so a report reads only its period
+-- and groups by ward, and by kind and field, without sorting.
+-- The packed columns serve reports on tickets whose outcomes all happened by the end of the
+-- period (`settled_day` at the latest), nearly all of them: pairs of 0/1 figures (and of
+-- working-day sums) in one integer, low 32 bits and high 32 bits, so one SUM adds two figures;
+-- a period's sums stay far below 2^31 per figure. (Plain columns kept by a trigger rather than
+-- generated ones, because SQLite reads generated columns from the table, not from an index.)
 CREATE TABLE report_facts (
     created_month  INTEGER NOT NULL,  -- YYYYMM of receipt
     kind           TEXT NOT NULL,
@@ -35,8 +41,22 @@ CREATE TABLE report_facts (
     transfer_day   INTEGER,           -- first transfer (to another ward or upwards)
     rated_day      INTEGER,
     satisfied_day  INTEGER,
-    PRIMARY KEY (created_month, kind, origin_ward, category, created_day, ticket_id)
+    -- Kept by report_facts_pack from the columns above:
+    settled_day    INTEGER NOT NULL DEFAULT 0,  -- the last of the outcome days
+    resolved_declined   INTEGER NOT NULL DEFAULT 0,
+    ontime_late         INTEGER NOT NULL DEFAULT 0,
+    transferred_replied INTEGER NOT NULL DEFAULT 0,
+    rated_satisfied     INTEGER NOT NULL DEFAULT 0,
+    counted        INTEGER NOT NULL DEFAULT 0,  -- replies, resolutions with working days counted
+    working_days   INTEGER NOT NULL DEFAULT 0,  -- working days to reply, to resolution
+    open_due_day   INTEGER,                     -- the due day while neither resolved nor declined
+    PRIMARY KEY (created_month, origin_ward, kind, category, created_day, ticket_id)
 ) WITHOUT ROWID;
+CREATE INDEX report_facts_fields ON report_facts (created_month, kind, category, settled_day,
+    resolved_declined, ontime_late, transferred_replied, rated_satisfied, counted, working_days,
+    open_due_day);
+-- Tickets with an outcome after a report's period: the few a report counts one by one.
+CREATE INDEX report_facts_settled ON report_facts (settled_day);
 -- Facts whose working days are still to count (a day the calendar did not hold yet): few, so a
 -- report fills them in without reading the others.
 CREATE INDEX report_facts_uncounted ON report_facts (ticket_id)
@@ -46,10 +66,34 @@ WHERE (reply_day IS NOT NULL AND reply_wd IS NULL)
 CREATE TRIGGER report_facts_ticket AFTER INSERT ON tickets
 BEGIN
     INSERT INTO report_facts (created_month, kind, origin_ward, category, created_day, ticket_id,
-                              due_day)
+                              due_day, open_due_day)
     VALUES (CAST(strftime('%Y%m', NEW.created_at + 25200, 'unixepoch') AS INTEGER), NEW.kind,
             NEW.ward_code, NEW.category, CAST((NEW.created_at + 25200) / 86400 AS INTEGER), NEW.id,
+            CAST(julianday(NEW.due_date) - 2440587.5 AS INTEGER),
             CAST(julianday(NEW.due_date) - 2440587.5 AS INTEGER));
+END;
+
+CREATE TRIGGER report_facts_pack AFTER UPDATE OF due_day, reply_day, reply_wd, resolved_day,
+    declined_day, close_wd, ontime_day, late_day, transfer_day, rated_day, satisfied_day
+    ON report_facts
+BEGIN
+    UPDATE report_facts SET
+        settled_day = max(coalesce(NEW.reply_day, 0), coalesce(NEW.resolved_day, 0),
+            coalesce(NEW.declined_day, 0), coalesce(NEW.transfer_day, 0),
+            coalesce(NEW.rated_day, 0)),
+        resolved_declined = (NEW.resolved_day IS NOT NULL)
+            | ((NEW.declined_day IS NOT NULL) << 32),
+        ontime_late = (NEW.ontime_day IS NOT NULL) | ((NEW.late_day IS NOT NULL) << 32),
+        transferred_replied = (NEW.transfer_day IS NOT NULL)
+            | ((NEW.reply_day IS NOT NULL) << 32),
+        rated_satisfied = (NEW.rated_day IS NOT NULL) | ((NEW.satisfied_day IS NOT NULL) << 32),
+        counted = (NEW.reply_wd IS NOT NULL)
+            | ((NEW.close_wd IS NOT NULL AND NEW.resolved_day IS NOT NULL) << 32),
+        working_days = coalesce(NEW.reply_wd, 0)
+            | (coalesce(CASE WHEN NEW.resolved_day IS NOT NULL THEN NEW.close_wd END, 0) << 32),
+        open_due_day = CASE WHEN NEW.resolved_day IS NULL AND NEW.declined_day IS NULL
+            THEN NEW.due_day END
+    WHERE ticket_id = NEW.ticket_id;
 END;
 
 CREATE TRIGGER report_facts_due AFTER UPDATE OF due_date ON tickets
@@ -125,9 +169,10 @@ END;
 -- Tickets filed before this migration: their facts from their history. The ward they were
 -- filed with is not recorded for those transferred before now; their current ward stands in.
 INSERT INTO report_facts (created_month, kind, origin_ward, category, created_day, ticket_id,
-                          due_day)
+                          due_day, open_due_day)
 SELECT CAST(strftime('%Y%m', created_at + 25200, 'unixepoch') AS INTEGER), kind, ward_code,
        category, CAST((created_at + 25200) / 86400 AS INTEGER), id,
+       CAST(julianday(due_date) - 2440587.5 AS INTEGER),
        CAST(julianday(due_date) - 2440587.5 AS INTEGER)
 FROM tickets;
 UPDATE report_facts SET reply_day = (
@@ -163,7 +208,10 @@ CREATE TABLE pseudonym_key (
     key BLOB NOT NULL
 );
 INSERT INTO pseudonym_key (id, key) VALUES (1, randomblob(32));
-ALTER TABLE faq_queries ADD COLUMN asker TEXT;
+-- 64 bits of the hash: enough to count a million askers without a collision in practice.
+ALTER TABLE faq_queries ADD COLUMN asker INTEGER;
+-- What a report counts about the FAQ, read from the index alone.
+CREATE INDEX faq_queries_report ON faq_queries (at, decision, feedback, entry_id, asker);
 
 -- Files the outbox sends (a report's chart, its workbook), kept with the call until it is done.
 CREATE TABLE outbox_files (
