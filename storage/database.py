@@ -104,10 +104,11 @@ class Database:
     # Each call below is one round trip to aiosqlite's thread: those round trips, not SQLite,
     # bound throughput, so no call fetches and closes a cursor in separate steps.
 
-    async def execute(self, sql: str, params: Iterable[Any] = ()) -> int:
+    async def execute(self, sql: str, params: Iterable[Any] | Mapping[str, Any] = ()) -> int:
         """Run one statement inside the current transaction and return the last inserted row id."""
         self._require_transaction()
-        row = await self._conn.execute_insert(sql, tuple(params))
+        bound = dict(params) if isinstance(params, Mapping) else tuple(params)
+        row = await self._conn.execute_insert(sql, bound)
         return int(row[0]) if row is not None else 0
 
     async def execute_rowcount(self, sql: str, params: Iterable[Any] = ()) -> int:

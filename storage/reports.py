@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
@@ -26,18 +27,21 @@ LOW = (1 << 32) - 1  # the low half of a packed pair
 _SETTLED = ", ".join(
     ["COUNT(*)", *(f"SUM({column})" for column, _, _ in PAIRS), "SUM(open_due_day < :cut)"]
 )
-_UNSETTLED = ", ".join(
+# Tickets with an outcome after the cut-off day: their figures as of that day, packed the same
+# way, one row per ticket (they are few), then grouped like the others.
+_AS_OF_CUT = ", ".join(
     [
-        "COUNT(*)",
-        *(f"coalesce(SUM({lo}), 0) | (coalesce(SUM({hi}), 0) << 32)" for _, lo, hi in PAIRS),
-        "SUM(due_day < :cut) - coalesce(SUM(closed_due_day <= :cut), 0)",
+        *(f"coalesce({lo}, 0) | (coalesce({hi}, 0) << 32) AS {c}" for c, lo, hi in PAIRS),
+        "(due_day < :cut) - coalesce(closed_due_day <= :cut, 0) AS overdue",
     ]
 )
+_LATE = ", ".join(["COUNT(*)", *(f"SUM({column})" for column, _, _ in PAIRS), "SUM(overdue)"])
 # Two groupings, each in the order of the table or of an index, so neither sorts.
 GROUPINGS = {
     "ward": ("created_month, origin_ward", "report_facts"),
     "field": ("created_month, kind, category", "report_facts INDEXED BY report_facts_fields"),
 }
+_KEYS = "created_month, origin_ward, kind, category"
 _LIST = """
     SELECT t.code, f.kind, f.origin_ward, t.ward_code, f.category, f.created_day, f.due_day,
            CASE WHEN f.reply_day <= :cut THEN f.reply_day END,
@@ -140,19 +144,27 @@ class ReportRepository:
         rows with the same keys (add them up).
         """
         where, params = _where(scope, window)
+        await self._db.execute("DROP TABLE IF EXISTS temp.report_late")
+        await self._db.execute(
+            f"CREATE TEMP TABLE report_late AS SELECT {_KEYS}, {_AS_OF_CUT} "
+            f"FROM report_facts INDEXED BY report_facts_settled WHERE settled_day > :cut "
+            f"AND {where}",
+            params,
+        )
         groups: dict[str, list[Row]] = {}
         for name, (key, source) in GROUPINGS.items():
+            if scope.wards is not None:  # a few wards: read their rows, sort the few groups
+                source = "report_facts"
             settled = await self._db.fetch_all(
                 f"SELECT {key}, {_SETTLED} FROM {source} WHERE {where} AND settled_day <= :cut "
                 f"GROUP BY {key}",
                 params,
             )
-            unsettled = await self._db.fetch_all(
-                f"SELECT {key}, {_UNSETTLED} FROM report_facts INDEXED BY report_facts_settled "
-                f"WHERE settled_day > :cut AND {where} GROUP BY {key}",
-                params,
+            late = await self._db.fetch_all(
+                f"SELECT {key}, {_LATE} FROM temp.report_late GROUP BY {key}"
             )
-            groups[name] = settled + unsettled
+            groups[name] = settled + late
+        await self._db.execute("DROP TABLE temp.report_late")
         return groups
 
     async def tickets(self, scope: Scope, window: Window, limit: int) -> list[Row]:
@@ -166,32 +178,33 @@ class ReportRepository:
     async def faq_counts(self, start: float, end: float, examples: int) -> FaqCounts:
         """Count answered and unanswered questions and distinct askers in [start, end)."""
         span = {"start": start, "end": end, "k": examples}
-        totals = await self._db.fetch_one(
-            f"SELECT SUM({_ANSWERED}) AS a, SUM({_UNANSWERED}) AS u FROM faq_queries "
-            f"WHERE {_PERIOD}",
+        # Grouped by what decides the counts: the flags and the entry are worked out per group.
+        groups = await self._db.fetch_all(
+            f"SELECT {_ANSWERED} AS a, {_UNANSWERED} AS u, CASE WHEN feedback LIKE 'chose:%'"
+            " THEN substr(feedback, 7) ELSE entry_id END AS entry, COUNT(*) AS n"
+            f" FROM faq_queries INDEXED BY faq_queries_report WHERE {_PERIOD}"
+            " GROUP BY decision, entry_id, feedback",
             span,
         )
         askers = await self._db.fetch_one(
             f"SELECT COUNT(DISTINCT asker) AS c FROM faq_queries WHERE {_PERIOD} AND {_ANSWERED}",
             span,
         )
-        topics = await self._db.fetch_all(
-            "SELECT substr(entry, 1, instr(entry || '/', '/') - 1) AS topic, COUNT(*) AS n FROM ("
-            "SELECT CASE WHEN feedback LIKE 'chose:%' THEN substr(feedback, 7) ELSE entry_id END"
-            f" AS entry FROM faq_queries WHERE {_PERIOD} AND {_ANSWERED}"
-            ") GROUP BY topic ORDER BY n DESC, topic LIMIT 5",
-            span,
-        )
         asked = await self._db.fetch_all(
-            f"SELECT normalized, COUNT(*) AS n FROM faq_queries WHERE {_PERIOD} AND {_UNANSWERED}"
+            "SELECT normalized, COUNT(*) AS n FROM faq_queries INDEXED BY faq_queries_report"
+            f" WHERE {_PERIOD} AND {_UNANSWERED}"
             " GROUP BY normalized ORDER BY n DESC, MAX(at) DESC LIMIT :k",
             span,
         )
+        topics: Counter[str] = Counter()
+        for group in groups:
+            if group["a"]:
+                topics[str(group["entry"]).split("/")[0]] += int(group["n"])
         return FaqCounts(
-            answered=int(totals["a"] or 0) if totals else 0,
+            answered=sum(int(g["n"]) for g in groups if g["a"]),
             citizens=int(askers["c"] or 0) if askers else 0,
-            unanswered=int(totals["u"] or 0) if totals else 0,
-            topics=[(str(r["topic"]), int(r["n"])) for r in topics],
+            unanswered=sum(int(g["n"]) for g in groups if g["u"]),
+            topics=sorted(topics.items(), key=lambda item: (-item[1], item[0]))[:5],
             examples=[str(r["normalized"]) for r in asked],
         )
 
@@ -199,14 +212,11 @@ class ReportRepository:
 def _where(scope: Scope, window: Window, prefix: str = "") -> tuple[str, dict[str, object]]:
     """Return the WHERE clause (and parameters) selecting a scope's tickets in a window."""
     p = prefix
-    params: dict[str, object] = {
-        "first": window.first,
-        "last": window.last,
-        "cut": window.cut,
-        "m_first": month_of(window.first),
-        "m_last": month_of(window.last),
-    }
-    where = f"{p}created_month BETWEEN :m_first AND :m_last"
+    months = months_between(window.first, window.last)
+    params: dict[str, object] = {"first": window.first, "last": window.last, "cut": window.cut}
+    params |= {f"m{i}": month for i, month in enumerate(months)}
+    # Months listed, not a range: with wards listed too, SQLite seeks each (month, ward) pair.
+    where = f"{p}created_month IN ({', '.join(f':m{i}' for i in range(len(months)))})"
     if not _whole_months(window):  # else every row of those months is in the period
         where += f" AND {p}created_day BETWEEN :first AND :last"
     if scope.wards is not None:
@@ -225,7 +235,11 @@ def _whole_months(window: Window) -> bool:
     return first.day == 1 and after.day == 1
 
 
-def month_of(day: int) -> int:
-    """Return YYYYMM of a local day number (days since 1970-01-01)."""
-    d = EPOCH + timedelta(days=day)
-    return d.year * 100 + d.month
+def months_between(first: int, last: int) -> list[int]:
+    """Return YYYYMM of every month from one local day number to another."""
+    start, end = EPOCH + timedelta(days=first), EPOCH + timedelta(days=last)
+    months, year, month = [], start.year, start.month
+    while (year, month) <= (end.year, end.month):
+        months.append(year * 100 + month)
+        year, month = (year + 1, 1) if month == 12 else (year, month + 1)
+    return months

@@ -15,8 +15,8 @@ CREATE TABLE working_days (
 -- What a report counts, per ticket, as of now. Each outcome is stored as the day it happened
 -- (NULL: not happened), so "as of the end of the period" is one comparison per figure. Reopening
 -- clears the outcome; a later outcome replaces it. Rows are clustered by month of receipt and
--- ward, and an index orders them by month, kind and field, so a report reads only its period
--- and groups by ward, and by kind and field, without sorting.
+-- ward, and a covering index orders what reports add up by month, kind and field, so a report
+-- reads only its period and groups by ward, and by kind and field, without sorting.
 -- The packed columns serve reports on tickets whose outcomes all happened by the end of the
 -- period (`settled_day` at the latest), nearly all of them: pairs of 0/1 figures (and of
 -- working-day sums) in one integer, low 32 bits and high 32 bits, so one SUM adds two figures;
