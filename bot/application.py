@@ -18,7 +18,7 @@ from bot.config import Settings
 from bot.logs import quiet_payload_loggers
 from bot.outbox import Clock
 from bot.services import open_services
-from handlers import admin, citizen, faq_admin, officer
+from handlers import admin, citizen, faq_admin, officer, reports
 from handlers.context import CONTEXT_TYPES, BotApp, BotContext
 from handlers.delivery import MAX_IN_FLIGHT, Sender
 from handlers.dispatch import JSONDict, dispatch, poll, record_error
@@ -56,6 +56,7 @@ def build_application(settings: Settings, clock: Clock = time.time) -> BotApp:
     app.bot_data.settings = settings
     app.bot_data.clock = clock
     faq_admin.register(app)
+    reports.register(app)
     citizen.register(app)
     officer.register(app)
     admin.register(app)

@@ -14,6 +14,7 @@ from bot.config import ConfigError, Settings, load_settings
 from bot.content import ContentError
 from bot.deadline_cli import add_commands as add_deadline_commands
 from bot.faq.cli import add_commands as add_faq_commands
+from bot.reports.cli import add_command as add_report_command
 from bot.wards_cli import add_commands as add_wards_commands
 
 
@@ -26,6 +27,10 @@ def main(argv: Sequence[str] | None = None) -> int:
             settings = load_settings()
             logs.configure(settings.log_level)
             asyncio.run(_run_bot(settings))
+        elif args.command == "report":
+            from bot.reports.cli import run as run_report
+
+            return run_report(args)
         elif args.command == "faq":
             from bot.faq.cli import run as run_faq
 
@@ -61,6 +66,7 @@ def _parser() -> argparse.ArgumentParser:
     add_faq_commands(sub)
     add_deadline_commands(sub)
     add_wards_commands(sub)
+    add_report_command(sub)
     return parser
 
 

@@ -6,7 +6,7 @@ from collections.abc import Callable
 from typing import Any
 
 from bot.messages import Outgoing, split_html
-from storage.outbox import OutboxRepository
+from storage.outbox import FILE_METHODS, OutboxRepository
 
 Clock = Callable[[], float]
 # Button answers get their own queue per chat, so a throttled chat never holds them back.
@@ -95,6 +95,17 @@ class Outbox:
             on_success=on_success,
             on_failure=on_failure,
         )
+        self._wake()
+
+    async def file(
+        self, chat_id: int, method: str, filename: str, data: bytes, caption: str = ""
+    ) -> None:
+        """Queue a photo or a document (`method`) with an HTML caption; the bytes are kept in the
+        database with the call, so a restart sends it all the same."""
+        if method not in FILE_METHODS:
+            raise ValueError(f"not a file method: {method!r}")
+        outbox_id = await self._repo.enqueue(chat_id, method, {"caption": caption}, self._clock())
+        await self._repo.attach_file(outbox_id, filename, data)
         self._wake()
 
     async def edit_card(self, chat_id: int, ticket_id: int, message: Outgoing) -> None:

@@ -25,6 +25,9 @@ from bot.officer_desk import OfficerDesk
 from bot.outbox import Clock, Outbox
 from bot.relay import RelayService
 from bot.reminders import ReminderService
+from bot.reports.builder import ReportBuilder
+from bot.reports.bulletins import NoBulletins
+from bot.reports.desk import ReportDesk
 from bot.route_defaults import load_default_routes
 from bot.routing import LiveRoutes
 from bot.tickets import TicketService
@@ -39,6 +42,7 @@ from storage.hot import HotIssuesRepository
 from storage.inbox import InboxRepository
 from storage.outbox import OutboxRepository
 from storage.reminders import RemindersRepository
+from storage.reports import ReportRepository
 from storage.routes import OfficersRepository, RouteRow, RoutesRepository
 from storage.tickets import TicketRepository
 
@@ -85,6 +89,7 @@ class Services:
     live_faq: LiveFaq
     reminders: ReminderService
     merges: MergeService
+    reports: ReportDesk
     outbox_ready: asyncio.Event
     inbox_ready: asyncio.Event
 
@@ -137,6 +142,11 @@ async def open_services(settings: Settings, clock: Clock = time.time) -> Service
     relay = RelayService(deps, tickets, faq_admin)
     intake = IntakeService(deps, tickets, SimilarOffers(deps, hot))
     faq = FaqDesk(deps, live_faq, deps.faq, intake)
+    report_repo = ReportRepository(db)
+    builder = ReportBuilder(
+        report_repo, content.wards, content.categories, content.deadlines.calendar,
+        NoBulletins(), lambda topic: live_faq.current.faq.topic_title(topic),
+    )  # fmt: skip
     return Services(
         settings=settings,
         content=content,
@@ -156,6 +166,7 @@ async def open_services(settings: Settings, clock: Clock = time.time) -> Service
             deps, RemindersRepository(db), settings.digest_time, settings.escalate_again_hours
         ),
         merges=MergeService(deps, tickets, hot),
+        reports=ReportDesk(deps, builder, report_repo),
         outbox_ready=outbox_ready,
         inbox_ready=inbox_ready,
     )

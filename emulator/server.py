@@ -171,6 +171,11 @@ class BotApiEmulator(PeopleMixin):
         """Return the calls of one method."""
         return [c for c in self._state.calls if c.method == method]
 
+    def file_data(self, file_id: str) -> bytes | None:
+        """Return the bytes of an uploaded file, if the emulator has them."""
+        record = self._state.files.get(file_id)
+        return None if record is None else record.data
+
     def messages(self, chat_id: int) -> list[StoredMessage]:
         """Return every message of a chat, users' and bot's, oldest first."""
         return self._state.messages(chat_id)

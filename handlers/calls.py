@@ -9,6 +9,7 @@ from telegram import (
     ForceReply,
     InlineKeyboardButton,
     InlineKeyboardMarkup,
+    InputFile,
     KeyboardButton,
     ReplyKeyboardMarkup,
     ReplyKeyboardRemove,
@@ -18,7 +19,7 @@ from telegram.constants import ParseMode
 from telegram.error import BadRequest
 
 from handlers.context import BotApp
-from storage.outbox import OutboxItem
+from storage.outbox import FILE_METHODS, OutboxItem
 
 Markup = InlineKeyboardMarkup | ReplyKeyboardMarkup | ReplyKeyboardRemove | ForceReply | None
 
@@ -54,10 +55,32 @@ async def call(
             reply_markup=inline if isinstance(inline, InlineKeyboardMarkup) else None,
         )
         return None
+    if item.method in FILE_METHODS:
+        return await _send_file(app, item, thread)
     if item.method == "answer_callback":
         await bot.answer_callback_query(p["callback_id"], p["text"] or None, show_alert=p["alert"])
         return None
     raise ValueError(f"unknown outbox method {item.method!r}")
+
+
+async def _send_file(app: BotApp, item: OutboxItem, thread: int | None) -> int:
+    """Upload a photo or document kept with the outbox call."""
+    p = item.payload
+    if "data" not in p:
+        raise BadRequest("the file to send is gone")
+    upload = InputFile(p["data"], filename=p["filename"])
+    caption = p.get("caption") or None
+    if item.method == "photo":
+        sent = await app.bot.send_photo(
+            item.chat_id, upload, caption=caption, parse_mode=ParseMode.HTML,
+            message_thread_id=thread,
+        )  # fmt: skip
+    else:
+        sent = await app.bot.send_document(
+            item.chat_id, upload, caption=caption, parse_mode=ParseMode.HTML,
+            message_thread_id=thread,
+        )  # fmt: skip
+    return sent.message_id
 
 
 async def create_topic(app: BotApp, chat_id: int, name: str) -> int:

@@ -16,7 +16,7 @@ from bot.waiting import wait_event
 from handlers.calls import call, create_topic, is_topic_gone
 from handlers.context import BotApp
 from handlers.topics import TopicChange, TopicPlan, plan_topics, record_topic_changes
-from storage.outbox import OutboxItem
+from storage.outbox import FILE_METHODS, OutboxItem
 
 log = logging.getLogger(__name__)
 MAX_IN_FLIGHT = 32
@@ -165,6 +165,9 @@ class Sender:
             ]
         )
         await record_topic_changes(self._services, [o.topic for o in outcomes if o.topic])
+        done = [o.item.id for o in outcomes if o.item.method in FILE_METHODS and o.retry_in is None]
+        if done:
+            await deps.outbox_repo.drop_files(done)
         for outcome in outcomes:
             await self._follow_up(outcome, now)
             self._busy.discard(outcome.item.chat_id)

@@ -7,7 +7,7 @@ import contextlib
 import contextvars
 import logging
 import sqlite3
-from collections.abc import AsyncIterator, Callable, Iterable
+from collections.abc import AsyncIterator, Callable, Iterable, Mapping
 from contextlib import asynccontextmanager
 from importlib import resources
 from pathlib import Path
@@ -104,10 +104,11 @@ class Database:
     # Each call below is one round trip to aiosqlite's thread: those round trips, not SQLite,
     # bound throughput, so no call fetches and closes a cursor in separate steps.
 
-    async def execute(self, sql: str, params: Iterable[Any] = ()) -> int:
+    async def execute(self, sql: str, params: Iterable[Any] | Mapping[str, Any] = ()) -> int:
         """Run one statement inside the current transaction and return the last inserted row id."""
         self._require_transaction()
-        row = await self._conn.execute_insert(sql, tuple(params))
+        bound = dict(params) if isinstance(params, Mapping) else tuple(params)
+        row = await self._conn.execute_insert(sql, bound)
         return int(row[0]) if row is not None else 0
 
     async def execute_rowcount(self, sql: str, params: Iterable[Any] = ()) -> int:
@@ -123,12 +124,17 @@ class Database:
         if batch:
             await self._conn.executemany(sql, batch)
 
-    async def fetch_all(self, sql: str, params: Iterable[Any] = ()) -> list[Row]:
-        """Return every row of a query."""
+    async def fetch_all(
+        self, sql: str, params: Iterable[Any] | Mapping[str, Any] = ()
+    ) -> list[Row]:
+        """Return every row of a query (parameters by position, or by name from a mapping)."""
         self._require_transaction()
-        return list(await self._conn.execute_fetchall(sql, tuple(params)))
+        bound = dict(params) if isinstance(params, Mapping) else tuple(params)
+        return list(await self._conn.execute_fetchall(sql, bound))
 
-    async def fetch_one(self, sql: str, params: Iterable[Any] = ()) -> Row | None:
+    async def fetch_one(
+        self, sql: str, params: Iterable[Any] | Mapping[str, Any] = ()
+    ) -> Row | None:
         """Return the first row of a query, or None."""
         rows = await self.fetch_all(sql, params)
         return rows[0] if rows else None

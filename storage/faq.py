@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import hashlib
+import hmac
 from dataclasses import dataclass
 
 from storage.database import Database
@@ -39,6 +41,7 @@ class FaqRepository:
 
     def __init__(self, db: Database) -> None:
         self._db = db
+        self._key: bytes | None = None
 
     async def publish(
         self, content: str, entries: int, source: str, by: int | None, now: float
@@ -102,13 +105,25 @@ class FaqRepository:
         score: float,
         version: int | None,
         now: float,
+        asker: int | None = None,
     ) -> int:
-        """Log what was asked (normalised, no sender) and what the bot decided."""
+        """Log what was asked (normalised) and what the bot decided; the asker's chat only as a
+        keyed hash, so distinct citizens can be counted without the log naming anyone."""
+        pseudonym = None if asker is None else await self.pseudonym(asker)
         return await self._db.execute(
-            "INSERT INTO faq_queries (at, normalized, decision, entry_id, score, version)"
-            " VALUES (?, ?, ?, ?, ?, ?)",
-            (now, normalized, decision, entry_id, score, version),
+            "INSERT INTO faq_queries (at, normalized, decision, entry_id, score, version, asker)"
+            " VALUES (?, ?, ?, ?, ?, ?, ?)",
+            (now, normalized, decision, entry_id, score, version, pseudonym),
         )
+
+    async def pseudonym(self, chat_id: int) -> int:
+        """Return the keyed hash (64 bits) that stands for a chat in the FAQ log."""
+        if self._key is None:
+            row = await self._db.fetch_one("SELECT key FROM pseudonym_key WHERE id = 1")
+            assert row is not None  # inserted by migration 0005
+            self._key = bytes(row["key"])
+        digest = hmac.new(self._key, str(chat_id).encode(), hashlib.sha256).digest()
+        return int.from_bytes(digest[:8], "big", signed=True)
 
     async def query(self, query_id: int) -> FaqQuery | None:
         """Return one logged question."""

@@ -8,6 +8,8 @@ from typing import Any
 
 from storage.database import Database, Row
 
+FILE_METHODS = ("photo", "document")  # calls that upload a file kept in outbox_files
+
 
 @dataclass(frozen=True, slots=True)
 class OutboxItem:
@@ -42,7 +44,8 @@ class OutboxRepository:
         on_success: dict[str, Any] | None = None,
         on_failure: dict[str, Any] | None = None,
     ) -> int:
-        """Queue one call; `link` names what the sent message means for its ticket."""
+        """Queue one call and return its id; `link` names what the sent message means for its
+        ticket."""
         return await self._db.execute(
             "INSERT INTO outbox (chat_id, method, payload, ticket_id, link, on_success, on_failure,"
             " not_before, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
@@ -59,6 +62,19 @@ class OutboxRepository:
             ),
         )
 
+    async def attach_file(self, outbox_id: int, filename: str, data: bytes) -> None:
+        """Keep the file a queued photo or document call uploads."""
+        await self._db.execute(
+            "INSERT INTO outbox_files (outbox_id, filename, data) VALUES (?, ?, ?)",
+            (outbox_id, filename, data),
+        )
+
+    async def drop_files(self, outbox_ids: list[int]) -> None:
+        """Forget the files of calls that are done (sent, or failed for good)."""
+        await self._db.execute_many(
+            "DELETE FROM outbox_files WHERE outbox_id = ?", [(i,) for i in outbox_ids]
+        )
+
     async def due(self, now: float, limit: int, busy_chats: set[int]) -> list[OutboxItem]:
         """Take the head of each due chat queue (skipping chats in flight), marking it in flight."""
         rows = await self._db.fetch_all(
@@ -71,6 +87,9 @@ class OutboxRepository:
         await self._db.execute_many(
             "UPDATE outbox SET sending_at = ? WHERE id = ?", [(now, item.id) for item in items]
         )
+        for item in items:
+            if item.method in FILE_METHODS:
+                await self._load_file(item)
         return items
 
     async def message_ids(self, outbox_ids: list[int]) -> dict[int, int]:
@@ -81,6 +100,15 @@ class OutboxRepository:
             (json.dumps(outbox_ids),),
         )
         return {int(r["id"]): int(r["message_id"]) for r in rows}
+
+    async def _load_file(self, item: OutboxItem) -> None:
+        """Put a file call's bytes and name into its payload (in memory only)."""
+        row = await self._db.fetch_one(
+            "SELECT filename, data FROM outbox_files WHERE outbox_id = ?", (item.id,)
+        )
+        if row is not None:
+            item.payload["filename"] = str(row["filename"])
+            item.payload["data"] = bytes(row["data"])
 
     async def recover_in_flight(self) -> int:
         """After a crash, flag calls that were in flight: they are sent again, maybe twice."""

@@ -44,7 +44,7 @@ class FaqDesk:
             match = await asyncio.to_thread(snapshot.matcher.match, text[:MAX_QUESTION])
         log_id = await self._repo.log_query(
             normalize(text[:MAX_QUESTION]), match.decision, match.id, match.score,
-            snapshot.version, self._d.clock(),
+            snapshot.version, self._d.clock(), asker=chat_id,
         )  # fmt: skip
         ids = [s.id for s in match.suggestions]
         await self._d.states.put(
@@ -105,8 +105,9 @@ class FaqDesk:
             return texts.FAQ_STALE
         entry = snapshot.faq.entries[position]
         log_id = await self._repo.log_query(
-            normalize(entry.question), "browse", entry.id, 100.0, version, self._d.clock()
-        )
+            normalize(entry.question), "browse", entry.id, 100.0, version, self._d.clock(),
+            asker=chat_id,
+        )  # fmt: skip
         await self._d.outbox.send(chat_id, answer_message(snapshot.faq, entry, log_id))
         return ""
 

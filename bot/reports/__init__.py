@@ -1,0 +1,1 @@
+"""Period reports in the form wards file: text, workbook, CSV and chart."""
