@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import logging
 import warnings
 from dataclasses import dataclass, replace
@@ -37,6 +38,17 @@ class Outcome:
     topic: TopicChange | None = None  # a forum topic opened, or found deleted, on the way
 
 
+@dataclass(frozen=True, slots=True)
+class Round:
+    """What one round of the sender took: calls, their card ids and topics, and when to look
+    again if it took none."""
+
+    items: list[OutboxItem]
+    cards: dict[int, int | None]
+    topics: dict[int, TopicPlan]
+    next_due: float | None
+
+
 class Sender:
     """Send what the domain queued; one call in flight per chat keeps each chat in order.
 
@@ -51,6 +63,7 @@ class Sender:
         self._busy: set[int] = set()
         self._tasks: set[asyncio.Task[None]] = set()
         self._outcomes: list[Outcome] = []
+        self._round: asyncio.Future[Round] | None = None
 
     async def run(self, stop: asyncio.Event) -> None:
         """Deliver until stopped, waking on new messages, finished sends or due retries."""
@@ -60,25 +73,41 @@ class Sender:
                 log.warning("%d message(s) were in flight at the last crash; resending", recovered)
         while not stop.is_set():
             ready.clear()
-            async with self._services.db.transaction():
-                await self._record(self._take_outcomes())
-                free = MAX_IN_FLIGHT - len(self._busy)
+            # Shielded: a stop landing mid-round must neither lose the outcomes it took (their
+            # calls would be sent again) nor strand calls it marked in flight; drain() ends it.
+            self._round = asyncio.ensure_future(self._take_round())
+            taken = await asyncio.shield(self._round)
+            self._round = None
+            for item in taken.items:
+                self._start(item, taken.cards.get(item.id), taken.topics.get(item.id))
+            if not taken.items:
                 now = self._services.deps.clock()
-                items = await repo.due(now, free, self._busy) if free > 0 else []
-                cards = await self._card_ids(items)
-                topics = await plan_topics(self._services, items)
-                next_due = None if items else await repo.next_due_at()
-            for item in items:
-                self._start(item, cards.get(item.id), topics.get(item.id))
-            if not items:
-                delay = 1.0 if next_due is None else next_due - self._services.deps.clock()
+                delay = 1.0 if taken.next_due is None else taken.next_due - now
                 await wait_event(ready, max(0.005, min(delay, 1.0)))
 
+    async def _take_round(self) -> Round:
+        """Record outcomes and take the next calls, in one transaction."""
+        repo = self._services.deps.outbox_repo
+        async with self._services.db.transaction():
+            await self._record(self._take_outcomes())
+            free = MAX_IN_FLIGHT - len(self._busy)
+            now = self._services.deps.clock()
+            items = await repo.due(now, free, self._busy) if free > 0 else []
+            cards = await self._card_ids(items)
+            topics = await plan_topics(self._services, items)
+            next_due = None if items else await repo.next_due_at()
+        return Round(items, cards, topics, next_due)
+
     async def drain(self) -> None:
-        """Wait for calls in flight to finish and record what became of them."""
+        """Finish the round under way, wait for calls in flight and record their outcomes."""
+        stranded: list[OutboxItem] = []
+        if self._round is not None:
+            with contextlib.suppress(Exception):
+                stranded = (await self._round).items  # taken, but stopped before they started
         if self._tasks:
             await asyncio.gather(*self._tasks, return_exceptions=True)
         async with self._services.db.transaction():
+            await self._services.deps.outbox_repo.release([item.id for item in stranded])
             await self._record(self._take_outcomes())
 
     def _start(self, item: OutboxItem, card_id: int | None, topic: TopicPlan | None) -> None:

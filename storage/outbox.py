@@ -73,6 +73,12 @@ class OutboxRepository:
         )
         return items
 
+    async def release(self, ids: list[int]) -> None:
+        """Return calls taken but never started to the queue (not in flight after all)."""
+        await self._db.execute_many(
+            "UPDATE outbox SET sending_at = NULL WHERE id = ?", [(item_id,) for item_id in ids]
+        )
+
     async def recover_in_flight(self) -> int:
         """After a crash, flag calls that were in flight: they are sent again, maybe twice."""
         return await self._db.execute_rowcount(
