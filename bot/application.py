@@ -15,7 +15,7 @@ from bot import texts
 from bot.config import Settings
 from bot.logs import quiet_payload_loggers
 from bot.services import open_services
-from handlers import admin, citizen, faq_admin, officer
+from handlers import admin, bulletins, citizen, faq_admin, officer
 from handlers.context import CONTEXT_TYPES, BotApp, BotContext
 from handlers.delivery import MAX_IN_FLIGHT, Sender
 from handlers.dispatch import JSONDict, dispatch, poll, record_error
@@ -52,6 +52,7 @@ def build_application(settings: Settings) -> BotApp:
     )
     app.bot_data.settings = settings
     faq_admin.register(app)
+    bulletins.register(app)
     citizen.register(app)
     officer.register(app)
     admin.register(app)

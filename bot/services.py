@@ -7,6 +7,7 @@ import time
 from dataclasses import dataclass
 
 from bot.binding import BindingDesk
+from bot.bulletins import Audiences
 from bot.categories import CategoryList
 from bot.config import Settings
 from bot.deadlines import DeadlinePolicy
@@ -22,6 +23,8 @@ from bot.relay import RelayService
 from bot.reminders import ReminderService
 from bot.route_defaults import load_default_routes
 from bot.routing import LiveRoutes
+from bot.schedule import ScheduleDesk
+from bot.subscriptions import SubscriptionDesk
 from bot.tickets import TicketService
 from bot.transfers import TransferService
 from bot.views import ViewService
@@ -33,6 +36,8 @@ from storage.inbox import InboxRepository
 from storage.outbox import OutboxRepository
 from storage.reminders import RemindersRepository
 from storage.routes import OfficersRepository, RouteRow, RoutesRepository
+from storage.schedules import ScheduleRepository
+from storage.subscriptions import SubscriptionRepository
 from storage.tickets import TicketRepository
 
 
@@ -76,6 +81,8 @@ class Services:
     faq_admin: FaqAdmin
     live_faq: LiveFaq
     reminders: ReminderService
+    subscriptions: SubscriptionDesk
+    schedule: ScheduleDesk
     outbox_ready: asyncio.Event
     inbox_ready: asyncio.Event
 
@@ -125,6 +132,9 @@ async def open_services(settings: Settings, clock: Clock = time.time) -> Service
     relay = RelayService(deps, tickets, faq_admin)
     intake = IntakeService(deps, tickets)
     faq = FaqDesk(deps, live_faq, deps.faq, intake)
+    audiences = Audiences(content.wards, live_faq)
+    subscriptions = SubscriptionRepository(db)
+    schedule = ScheduleDesk(deps, ScheduleRepository(db))
     return Services(
         settings=settings,
         content=content,
@@ -132,7 +142,7 @@ async def open_services(settings: Settings, clock: Clock = time.time) -> Service
         tickets=tickets,
         views=views,
         intake=intake,
-        citizens=CitizenDesk(deps, intake, relay, faq),
+        citizens=CitizenDesk(deps, intake, relay, faq, schedule),
         faq=faq,
         faq_admin=faq_admin,
         live_faq=live_faq,
@@ -141,6 +151,8 @@ async def open_services(settings: Settings, clock: Clock = time.time) -> Service
         reminders=ReminderService(
             deps, RemindersRepository(db), settings.digest_time, settings.escalate_again_hours
         ),
+        subscriptions=SubscriptionDesk(deps, subscriptions, audiences),
+        schedule=schedule,
         outbox_ready=outbox_ready,
         inbox_ready=inbox_ready,
     )
