@@ -128,6 +128,7 @@ async def run(app: BotApp, stop: asyncio.Event) -> None:
             asyncio.create_task(poll(app, stop, parsed), name="poll"),
             asyncio.create_task(dispatch(app, stop, parsed), name="dispatch"),
             asyncio.create_task(sender.run(stop), name="deliver"),
+            asyncio.create_task(services.broadcaster.run(stop), name="bulletins"),
         ]
         await _until_stopped(stop, tasks)
         await sender.drain()

@@ -115,7 +115,11 @@ class World:
         async with db.transaction():
             inbox = await db.fetch_one("SELECT COUNT(*) AS n FROM inbox WHERE status = 'pending'")
             outbox = await db.fetch_one("SELECT COUNT(*) AS n FROM outbox WHERE status = 'pending'")
-        return bool(inbox and outbox and inbox["n"] == 0 and outbox["n"] == 0)
+            sending = await db.fetch_one(
+                "SELECT COUNT(*) AS n FROM bulletins WHERE status = 'sending'"
+            )
+        counts = (inbox, outbox, sending)
+        return all(row is not None and row["n"] == 0 for row in counts)
 
     # --- acting as people ----------------------------------------------------------------------
 

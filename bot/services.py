@@ -7,6 +7,8 @@ import time
 from dataclasses import dataclass
 
 from bot.binding import BindingDesk
+from bot.broadcast import Broadcaster
+from bot.bulletin_desk import BulletinDesk
 from bot.bulletins import Audiences
 from bot.categories import CategoryList
 from bot.config import Settings
@@ -29,6 +31,7 @@ from bot.tickets import TicketService
 from bot.transfers import TransferService
 from bot.views import ViewService
 from bot.wards import WardDirectory
+from storage.bulletins import BulletinRepository
 from storage.chats import ChatStates, MessageLinks
 from storage.database import Database
 from storage.faq import FaqRepository
@@ -82,6 +85,8 @@ class Services:
     live_faq: LiveFaq
     reminders: ReminderService
     subscriptions: SubscriptionDesk
+    bulletins: BulletinDesk
+    broadcaster: Broadcaster
     schedule: ScheduleDesk
     outbox_ready: asyncio.Event
     inbox_ready: asyncio.Event
@@ -133,7 +138,8 @@ async def open_services(settings: Settings, clock: Clock = time.time) -> Service
     intake = IntakeService(deps, tickets)
     faq = FaqDesk(deps, live_faq, deps.faq, intake)
     audiences = Audiences(content.wards, live_faq)
-    subscriptions = SubscriptionRepository(db)
+    subscriptions, bulletins = SubscriptionRepository(db), BulletinRepository(db)
+    broadcaster = Broadcaster(deps, audiences, subscriptions, bulletins, settings.send_rate)
     schedule = ScheduleDesk(deps, ScheduleRepository(db))
     return Services(
         settings=settings,
@@ -152,6 +158,8 @@ async def open_services(settings: Settings, clock: Clock = time.time) -> Service
             deps, RemindersRepository(db), settings.digest_time, settings.escalate_again_hours
         ),
         subscriptions=SubscriptionDesk(deps, subscriptions, audiences),
+        bulletins=BulletinDesk(deps, audiences, subscriptions, bulletins, broadcaster),
+        broadcaster=broadcaster,
         schedule=schedule,
         outbox_ready=outbox_ready,
         inbox_ready=inbox_ready,

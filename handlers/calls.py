@@ -31,6 +31,8 @@ async def call(
     bot, p = app.bot, item.payload
     if item.method == "send":
         return await _send_message(app, item.chat_id, p, thread)
+    if item.method == "photo":
+        return await _send_photo(app, item.chat_id, p)
     if item.method == "copy":
         copied = await bot.copy_message(
             item.chat_id,
@@ -71,7 +73,7 @@ def is_topic_gone(exc: BadRequest) -> bool:
 
 
 async def _send_message(app: BotApp, chat_id: int, p: dict[str, Any], thread: int | None) -> int:
-    """Send a text without building PTB objects from the reply: only its id is needed."""
+    """Send an HTML text, in a forum topic if given."""
     kwargs: dict[str, Any] = {
         "chat_id": chat_id,
         "text": p["text"],
@@ -84,11 +86,29 @@ async def _send_message(app: BotApp, chat_id: int, p: dict[str, Any], thread: in
         kwargs["reply_markup"] = keyboard
     if (parameters := reply(p)) is not None:
         kwargs["reply_parameters"] = parameters
-    with warnings.catch_warnings():  # PTB suggests send_message; it would parse the whole reply
+    return await _post(app, "sendMessage", kwargs)
+
+
+async def _send_photo(app: BotApp, chat_id: int, p: dict[str, Any]) -> int:
+    """Send a photo by its file reference, with an HTML caption and buttons."""
+    kwargs: dict[str, Any] = {
+        "chat_id": chat_id,
+        "photo": p["photo"],
+        "caption": p["text"],
+        "parse_mode": ParseMode.HTML,
+    }
+    if (keyboard := markup(p)) is not None:
+        kwargs["reply_markup"] = keyboard
+    return await _post(app, "sendPhoto", kwargs)
+
+
+async def _post(app: BotApp, method: str, kwargs: dict[str, Any]) -> int:
+    """Make a sending call without building PTB objects from the reply: only its id is needed."""
+    with warnings.catch_warnings():  # PTB suggests its send_* methods, which parse the reply
         warnings.simplefilter("ignore")
-        result = await app.bot.do_api_request("sendMessage", api_kwargs=kwargs)
+        result = await app.bot.do_api_request(method, api_kwargs=kwargs)
     if not isinstance(result, dict) or "message_id" not in result:
-        raise BadRequest(f"unexpected sendMessage result: {type(result).__name__}")
+        raise BadRequest(f"unexpected {method} result: {type(result).__name__}")
     return int(result["message_id"])
 
 

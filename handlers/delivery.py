@@ -12,6 +12,7 @@ from datetime import timedelta
 from telegram.error import BadRequest, Forbidden, RetryAfter, TelegramError
 
 from bot.messages import escape
+from bot.pacing import LanePacer
 from bot.services import Services
 from bot.waiting import wait_event
 from handlers.calls import call, create_topic, is_topic_gone
@@ -21,6 +22,9 @@ from storage.outbox import OutboxItem
 
 log = logging.getLogger(__name__)
 MAX_IN_FLIGHT = 32
+# Calls in flight a bulletin may hold: the rest stay free for conversation.
+BULK_IN_FLIGHT = MAX_IN_FLIGHT - 8
+BULK_MAX_ATTEMPTS = 5  # a bulletin message that keeps failing (not 429) is given up
 MAX_BACKOFF = 300.0
 BLOCKED = "người dùng đã chặn bot hoặc rời cuộc trò chuyện"
 
@@ -47,6 +51,7 @@ class Round:
     cards: dict[int, int | None]
     topics: dict[int, TopicPlan]
     next_due: float | None
+    bulk: int
 
 
 class Sender:
@@ -55,6 +60,9 @@ class Sender:
     Outcomes are written in bulk, in the same transaction that takes the next calls: database
     round trips, not Telegram, would otherwise bound throughput. A chat stays busy until its
     outcome is written, so its next message can never overtake or repeat the previous one.
+
+    Bulletin messages form a low-priority lane: they come after conversation in each take,
+    paced by a LanePacer to what conversation leaves of the send rate.
     """
 
     def __init__(self, app: BotApp, services: Services) -> None:
@@ -63,6 +71,8 @@ class Sender:
         self._busy: set[int] = set()
         self._tasks: set[asyncio.Task[None]] = set()
         self._outcomes: list[Outcome] = []
+        self._pacer = LanePacer(services.settings.send_rate)
+        self._bulk_in_flight = 0
         self._round: asyncio.Future[Round] | None = None
 
     async def run(self, stop: asyncio.Event) -> None:
@@ -78,11 +88,14 @@ class Sender:
             self._round = asyncio.ensure_future(self._take_round())
             taken = await asyncio.shield(self._round)
             self._round = None
+            self._pace(taken.items)
             for item in taken.items:
                 self._start(item, taken.cards.get(item.id), taken.topics.get(item.id))
             if not taken.items:
                 now = self._services.deps.clock()
                 delay = 1.0 if taken.next_due is None else taken.next_due - now
+                if taken.bulk <= 0:  # bulletins wait for the pacer, not for a due time
+                    delay = max(delay, self._pacer.wait())
                 await wait_event(ready, max(0.005, min(delay, 1.0)))
 
     async def _take_round(self) -> Round:
@@ -92,11 +105,12 @@ class Sender:
             await self._record(self._take_outcomes())
             free = MAX_IN_FLIGHT - len(self._busy)
             now = self._services.deps.clock()
-            items = await repo.due(now, free, self._busy) if free > 0 else []
+            bulk = min(self._pacer.available(), BULK_IN_FLIGHT - self._bulk_in_flight)
+            items = await repo.due(now, free, self._busy, bulk) if free > 0 else []
             cards = await self._card_ids(items)
             topics = await plan_topics(self._services, items)
             next_due = None if items else await repo.next_due_at()
-        return Round(items, cards, topics, next_due)
+        return Round(items, cards, topics, next_due, bulk)
 
     async def drain(self) -> None:
         """Finish the round under way, wait for calls in flight and record their outcomes."""
@@ -109,6 +123,15 @@ class Sender:
         async with self._services.db.transaction():
             await self._services.deps.outbox_repo.release([item.id for item in stranded])
             await self._record(self._take_outcomes())
+
+    def _pace(self, items: list[OutboxItem]) -> None:
+        """Charge the calls about to start to the pacer (button answers are not messages)."""
+        bulk = sum(1 for item in items if item.bulletin_id is not None)
+        self._pacer.take(bulk)
+        self._bulk_in_flight += bulk
+        self._pacer.spend(
+            sum(1 for i in items if i.bulletin_id is None and i.method != "answer_callback")
+        )
 
     def _start(self, item: OutboxItem, card_id: int | None, topic: TopicPlan | None) -> None:
         self._busy.add(item.chat_id)
@@ -152,8 +175,13 @@ class Sender:
     ) -> Outcome:
         """Make the call and say what became of it."""
         try:
-            return Outcome(item, message_id=await call(self._app, item, card_id, thread))
+            message_id = await call(self._app, item, card_id, thread)
+            if item.bulletin_id is not None:
+                self._pacer.delivered()
+            return Outcome(item, message_id=message_id)
         except RetryAfter as exc:
+            if item.bulletin_id is not None:
+                self._pacer.throttled(_retry_after(exc))
             return Outcome(item, retry_in=_retry_after(exc), whole_chat=True, error="429")
         except Forbidden as exc:
             return Outcome(item, error=exc.message, reason=BLOCKED)
@@ -165,6 +193,8 @@ class Sender:
                 return Outcome(item)
             return Outcome(item, error=exc.message, reason=exc.message)
         except TelegramError as exc:  # TimedOut, NetworkError (5xx, connection): try again later
+            if item.bulletin_id is not None and item.attempts + 1 >= BULK_MAX_ATTEMPTS:
+                return Outcome(item, error=type(exc).__name__, reason=type(exc).__name__)
             retry_in = min(0.5 * 2.0**item.attempts, MAX_BACKOFF)
             return Outcome(item, retry_in=retry_in, error=type(exc).__name__)
         except Exception as exc:  # a bug must not stop delivery of everything else
@@ -188,9 +218,22 @@ class Sender:
             ]
         )
         await record_topic_changes(self._services, [o.topic for o in outcomes if o.topic])
+        await self._record_bulletins(outcomes)
         for outcome in outcomes:
             await self._follow_up(outcome, now)
             self._busy.discard(outcome.item.chat_id)
+            if outcome.item.bulletin_id is not None:
+                self._bulk_in_flight -= 1
+
+    async def _record_bulletins(self, outcomes: list[Outcome]) -> None:
+        """Count bulletin deliveries that reached an end; opt out those who blocked the bot."""
+        final = [
+            (o.item.bulletin_id, o.item.chat_id, _bulletin_outcome(o))
+            for o in outcomes
+            if o.item.bulletin_id is not None and o.retry_in is None
+        ]
+        blocked = [o.item.chat_id for o in outcomes if o.reason == BLOCKED]
+        await self._services.broadcaster.record(final, blocked)
 
     async def _follow_up(self, outcome: Outcome, now: float) -> None:
         deps, item = self._services.deps, outcome.item
@@ -211,6 +254,12 @@ class Sender:
                 reason = escape(outcome.reason or outcome.error)
                 payload["text"] = str(payload["text"]).replace("{reason}", reason)
                 await deps.outbox.queue_follow_up(item.on_failure | {"payload": payload})
+
+
+def _bulletin_outcome(outcome: Outcome) -> str:
+    if outcome.error is None:
+        return "sent"
+    return "blocked" if outcome.reason == BLOCKED else "failed"
 
 
 def _retry_after(exc: RetryAfter) -> float:
