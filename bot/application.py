@@ -17,7 +17,7 @@ from bot.logs import quiet_payload_loggers
 from bot.services import open_services
 from handlers import admin, bulletins, citizen, faq_admin, officer
 from handlers.context import CONTEXT_TYPES, BotApp, BotContext
-from handlers.delivery import MAX_IN_FLIGHT, Sender
+from handlers.delivery import Sender, in_flight_limit
 from handlers.dispatch import JSONDict, dispatch, poll, record_error
 from handlers.http import AiohttpRequest
 
@@ -44,7 +44,7 @@ def build_application(settings: Settings) -> BotApp:
         .context_types(CONTEXT_TYPES)
         .updater(None)
         .rate_limiter(limiter)
-        .request(_request(settings, MAX_IN_FLIGHT + 8))
+        .request(_request(settings, in_flight_limit(settings.send_rate) + 8))
         .get_updates_request(_request(settings, 2))
         .post_init(_post_init)
         .post_shutdown(_post_shutdown)

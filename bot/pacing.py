@@ -28,7 +28,7 @@ class LanePacer:
         self._max = rate
         self._rate = rate
         self._at = clock()
-        self._tokens = self._capacity()
+        self._tokens = 0.0  # nothing banked at start; idle time banks at most BURST_SECONDS
         self._paused_until = 0.0
         self._delivered: deque[float] = deque()  # when bulletin messages got through, last 1 s
         self._first_delivered: float | None = None

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import warnings
 from typing import Any
 
@@ -21,6 +22,9 @@ from handlers.context import BotApp
 from storage.outbox import OutboxItem
 
 Markup = InlineKeyboardMarkup | ReplyKeyboardMarkup | ReplyKeyboardRemove | ForceReply | None
+# Parameters given as strings reach the wire as they are: encoding them here skips building
+# and serialising PTB objects on every call (~50 µs; a bulletin makes one per recipient).
+_NO_PREVIEW = json.dumps({"is_disabled": True})
 
 
 async def call(
@@ -78,11 +82,11 @@ async def _send_message(app: BotApp, chat_id: int, p: dict[str, Any], thread: in
         "chat_id": chat_id,
         "text": p["text"],
         "parse_mode": ParseMode.HTML,
-        "link_preview_options": {"is_disabled": True},
+        "link_preview_options": _NO_PREVIEW,
     }
     if thread is not None:
         kwargs["message_thread_id"] = thread
-    if (keyboard := markup(p)) is not None:
+    if (keyboard := _sent_markup(p)) is not None:
         kwargs["reply_markup"] = keyboard
     if (parameters := reply(p)) is not None:
         kwargs["reply_parameters"] = parameters
@@ -97,7 +101,7 @@ async def _send_photo(app: BotApp, chat_id: int, p: dict[str, Any]) -> int:
         "caption": p["text"],
         "parse_mode": ParseMode.HTML,
     }
-    if (keyboard := markup(p)) is not None:
+    if (keyboard := _sent_markup(p)) is not None:
         kwargs["reply_markup"] = keyboard
     return await _post(app, "sendPhoto", kwargs)
 
@@ -110,6 +114,14 @@ async def _post(app: BotApp, method: str, kwargs: dict[str, Any]) -> int:
     if not isinstance(result, dict) or "message_id" not in result:
         raise BadRequest(f"unexpected {method} result: {type(result).__name__}")
     return int(result["message_id"])
+
+
+def _sent_markup(p: dict[str, Any]) -> Markup | str:
+    """Return a new message's markup: inline buttons as the JSON PTB would send, else objects."""
+    if not p.get("buttons"):
+        return markup(p)
+    rows = [[{"text": label, "callback_data": data} for label, data in row] for row in p["buttons"]]
+    return json.dumps({"inline_keyboard": rows})
 
 
 def markup(p: dict[str, Any]) -> Markup:

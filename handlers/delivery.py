@@ -5,6 +5,7 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import logging
+import math
 import warnings
 from dataclasses import dataclass, replace
 from datetime import timedelta
@@ -22,8 +23,8 @@ from storage.outbox import OutboxItem
 
 log = logging.getLogger(__name__)
 MAX_IN_FLIGHT = 32
-# Calls in flight a bulletin may hold: the rest stay free for conversation.
-BULK_IN_FLIGHT = MAX_IN_FLIGHT - 8
+IN_FLIGHT_SECONDS = 0.2  # at high send rates, calls in flight cover this much of sending
+RESERVED_IN_FLIGHT = 8  # calls in flight a bulletin may not take: they stay for conversation
 BULK_MAX_ATTEMPTS = 5  # a bulletin message that keeps failing (not 429) is given up
 MAX_BACKOFF = 300.0
 BLOCKED = "người dùng đã chặn bot hoặc rời cuộc trò chuyện"
@@ -54,6 +55,15 @@ class Round:
     bulk: int
 
 
+def in_flight_limit(rate: float) -> int:
+    """Return how many calls may be in flight at once for a send rate (at least MAX_IN_FLIGHT).
+
+    A call holds its place for a round trip and its wait in the rate limiter, so at hundreds
+    of messages a second a fixed number of places, not the rate, would bound a bulletin.
+    """
+    return max(MAX_IN_FLIGHT, math.ceil(rate * IN_FLIGHT_SECONDS) + RESERVED_IN_FLIGHT)
+
+
 class Sender:
     """Send what the domain queued; one call in flight per chat keeps each chat in order.
 
@@ -73,6 +83,7 @@ class Sender:
         self._outcomes: list[Outcome] = []
         self._pacer = LanePacer(services.settings.send_rate)
         self._bulk_in_flight = 0
+        self._max_in_flight = in_flight_limit(services.settings.send_rate)
         self._round: asyncio.Future[Round] | None = None
 
     async def run(self, stop: asyncio.Event) -> None:
@@ -103,9 +114,10 @@ class Sender:
         repo = self._services.deps.outbox_repo
         async with self._services.db.transaction():
             await self._record(self._take_outcomes())
-            free = MAX_IN_FLIGHT - len(self._busy)
+            free = self._max_in_flight - len(self._busy)
             now = self._services.deps.clock()
-            bulk = min(self._pacer.available(), BULK_IN_FLIGHT - self._bulk_in_flight)
+            bulk_room = self._max_in_flight - RESERVED_IN_FLIGHT - self._bulk_in_flight
+            bulk = min(self._pacer.available(), bulk_room)
             items = await repo.due(now, free, self._busy, bulk) if free > 0 else []
             cards = await self._card_ids(items)
             topics = await plan_topics(self._services, items)
