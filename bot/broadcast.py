@@ -20,7 +20,7 @@ from storage.bulletins import Bulletin, BulletinRepository
 from storage.subscriptions import SubscriptionRepository
 
 log = logging.getLogger(__name__)
-WINDOW_SECONDS = 0.5  # messages queued ahead, in seconds of sending
+WINDOW_SECONDS = 1.0  # messages queued ahead, in seconds of sending (covers a held-up tick)
 MIN_WINDOW = 50
 TICK_SECONDS = 0.1  # how often a bulletin being sent is topped up
 IDLE_SECONDS = 5.0

@@ -6,7 +6,10 @@ import time
 from collections import deque
 from collections.abc import Callable
 
-BURST_SECONDS = 0.1  # tokens the lane may bank: a tenth of a second of sending
+# While bulletins wait, the lane may bank half a second of sending, to catch up after the
+# event loop was held up; with nothing waiting it banks nothing, so a bulletin never starts
+# with a burst.
+BURST_SECONDS = 0.5
 RECOVERY_PER_SECOND = 0.05  # after a 429, the rate climbs back by 5 % a second
 MIN_RATE = 1.0
 
@@ -28,7 +31,8 @@ class LanePacer:
         self._max = rate
         self._rate = rate
         self._at = clock()
-        self._tokens = 0.0  # nothing banked at start; idle time banks at most BURST_SECONDS
+        self._tokens = 0.0
+        self._waiting = False  # bulletin messages are held back: the lane may bank tokens
         self._paused_until = 0.0
         self._delivered: deque[float] = deque()  # when bulletin messages got through, last 1 s
         self._first_delivered: float | None = None
@@ -50,9 +54,11 @@ class LanePacer:
             return 0
         return max(0, int(self._tokens))
 
-    def take(self, count: int) -> None:
-        """Count bulletin messages started (at most `available()`)."""
+    def take(self, count: int, waiting: bool) -> None:
+        """Count bulletin messages started (at most `available()`); `waiting`: others were
+        held back for want of tokens."""
         self._tokens -= count
+        self._waiting = waiting
 
     def wait(self) -> float:
         """Return the seconds until the next bulletin message may start."""
@@ -95,5 +101,6 @@ class LanePacer:
         self._at = now
         if self._rate < self._max:
             self._rate = min(self._max, self._rate * (1 + RECOVERY_PER_SECOND * elapsed))
-        self._tokens = min(self._capacity(), self._tokens + elapsed * self._rate)
+        bank = self._capacity() if self._waiting else 1.0
+        self._tokens = min(bank, self._tokens + elapsed * self._rate)
         return now

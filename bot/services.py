@@ -5,6 +5,7 @@ from __future__ import annotations
 import asyncio
 import time
 from dataclasses import dataclass
+from typing import NamedTuple
 
 from bot.binding import BindingDesk
 from bot.broadcast import Broadcaster
@@ -137,10 +138,8 @@ async def open_services(settings: Settings, clock: Clock = time.time) -> Service
     relay = RelayService(deps, tickets, faq_admin)
     intake = IntakeService(deps, tickets)
     faq = FaqDesk(deps, live_faq, deps.faq, intake)
-    audiences = Audiences(content.wards, live_faq)
-    subscriptions, bulletins = SubscriptionRepository(db), BulletinRepository(db)
-    broadcaster = Broadcaster(deps, audiences, subscriptions, bulletins, settings.send_rate)
-    schedule = ScheduleDesk(deps, ScheduleRepository(db))
+    outreach = _outreach(deps, Audiences(content.wards, live_faq), settings.send_rate)
+    schedule = outreach.schedule
     return Services(
         settings=settings,
         content=content,
@@ -157,10 +156,29 @@ async def open_services(settings: Settings, clock: Clock = time.time) -> Service
         reminders=ReminderService(
             deps, RemindersRepository(db), settings.digest_time, settings.escalate_again_hours
         ),
-        subscriptions=SubscriptionDesk(deps, subscriptions, audiences),
-        bulletins=BulletinDesk(deps, audiences, subscriptions, bulletins, broadcaster),
-        broadcaster=broadcaster,
+        subscriptions=outreach.subscriptions,
+        bulletins=outreach.bulletins,
+        broadcaster=outreach.broadcaster,
         schedule=schedule,
         outbox_ready=outbox_ready,
         inbox_ready=inbox_ready,
+    )
+
+
+class _Outreach(NamedTuple):
+    subscriptions: SubscriptionDesk
+    bulletins: BulletinDesk
+    broadcaster: Broadcaster
+    schedule: ScheduleDesk
+
+
+def _outreach(deps: Deps, audiences: Audiences, send_rate: float) -> _Outreach:
+    """Wire subscriptions, bulletins and reception schedules."""
+    subscriptions, bulletins = SubscriptionRepository(deps.db), BulletinRepository(deps.db)
+    broadcaster = Broadcaster(deps, audiences, subscriptions, bulletins, send_rate)
+    return _Outreach(
+        SubscriptionDesk(deps, subscriptions, audiences),
+        BulletinDesk(deps, audiences, subscriptions, bulletins, broadcaster),
+        broadcaster,
+        ScheduleDesk(deps, ScheduleRepository(deps.db)),
     )

@@ -99,7 +99,7 @@ class Sender:
             self._round = asyncio.ensure_future(self._take_round())
             taken = await asyncio.shield(self._round)
             self._round = None
-            self._pace(taken.items)
+            self._pace(taken.items, taken.bulk)
             for item in taken.items:
                 self._start(item, taken.cards.get(item.id), taken.topics.get(item.id))
             if not taken.items:
@@ -136,10 +136,10 @@ class Sender:
             await self._services.deps.outbox_repo.release([item.id for item in stranded])
             await self._record(self._take_outcomes())
 
-    def _pace(self, items: list[OutboxItem]) -> None:
+    def _pace(self, items: list[OutboxItem], allowed: int) -> None:
         """Charge the calls about to start to the pacer (button answers are not messages)."""
         bulk = sum(1 for item in items if item.bulletin_id is not None)
-        self._pacer.take(bulk)
+        self._pacer.take(bulk, waiting=bulk >= allowed)
         self._bulk_in_flight += bulk
         self._pacer.spend(
             sum(1 for i in items if i.bulletin_id is None and i.method != "answer_callback")

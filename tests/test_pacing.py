@@ -21,7 +21,7 @@ def drain(pacer: LanePacer, clock: FakeClock, seconds: float, conversation: int 
         if conversation and step % (1000 // conversation) == 0:
             pacer.spend(1)
         allowed = pacer.available()
-        pacer.take(allowed)
+        pacer.take(allowed, waiting=True)
         started += allowed
     return started
 
@@ -31,6 +31,19 @@ def test_the_lane_keeps_to_the_rate() -> None:
     pacer = LanePacer(30.0, clock=clock)
     started = drain(pacer, clock, 10.0)
     assert 298 <= started <= 300  # the rate, with no burst at the start
+
+
+def test_the_lane_catches_up_after_a_hold_up_but_never_starts_with_a_burst() -> None:
+    clock = FakeClock()
+    pacer = LanePacer(100.0, clock=clock)
+    clock.now += 2.0  # nothing was waiting all along
+    assert pacer.available() == 1
+    pacer.take(1, waiting=True)
+    clock.now += 2.0  # bulletins waited, but the event loop was held up for two seconds
+    assert pacer.available() == 50  # half a second of sending, to catch up
+    pacer.take(10, waiting=False)  # all there was
+    clock.now += 2.0
+    assert pacer.available() == 1
 
 
 def test_conversation_goes_first_and_the_lane_yields() -> None:
