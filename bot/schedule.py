@@ -19,7 +19,7 @@ TZ = ZoneInfo("Asia/Ho_Chi_Minh")
 STAMP = "%Y-%m-%d %H:%M"
 MAX_TEXT = 3000
 MAX_SESSIONS = 20
-_INTENT = re.compile(r"\b(tiep (cong )?dan|doi thoai)\b")
+_INTENT = re.compile(r"\b(lich )?(tiep (cong )?dan|doi thoai)\b")
 # Words of a schedule question that name no ward ("lịch tiếp dân ở phường mình khi nào ạ").
 # fmt: off
 _FILLER: frozenset[str] = frozenset({
@@ -122,21 +122,23 @@ class ScheduleDesk:
 
     async def answer(self, chat_id: int, text: str) -> bool:
         """Answer a free-text schedule question; False if the text is not one."""
-        words = normalize(text).split()
-        if not _INTENT.search(" ".join(words)):
+        folded = normalize(text)
+        if not _INTENT.search(folded):
             return False
-        rest = [w for w in words if w not in _FILLER]
-        named = [w for w in rest if w not in _UNITS]
+        words = folded.split()
+        # Filler words only decide whether a ward is named at all: a ward's own name may hold
+        # one ("Cửa Nam"), so the ward is looked up in all but the question's phrase.
+        named = [w for w in words if w not in _FILLER and w not in _UNITS]
         if not named:  # "lịch tiếp dân" naming no ward
             await self.menu(chat_id)
             return True
         if len(named) > MAX_NAME_WORDS:
             return False
-        found = self._d.wards.resolve(" ".join(rest))
+        found = self._d.wards.resolve(_INTENT.sub(" ", folded))
         if found.ward is not None:
             await self.show(chat_id, found.ward.code)
             return True
-        if found.candidates and len(named) < len(rest):  # "phường …" was said, if misspelt
+        if found.candidates and _UNITS & set(words):  # "phường …" was said, if misspelt
             await self._offer(chat_id, [m.ward for m in found.candidates])
             return True
         return False
