@@ -45,14 +45,17 @@ class Outcome:
 
 @dataclass(frozen=True, slots=True)
 class Round:
-    """What one round of the sender took: calls, their card ids and topics, and when to look
-    again if it took none."""
+    """What one round of the sender took: calls, their card ids and topics; whether it took all
+    it could (more may be due), or else when the next call is due; whether bulletins ran out
+    of tokens."""
 
     items: list[OutboxItem]
     cards: dict[int, int | None]
     topics: dict[int, TopicPlan]
+    full: bool
     next_due: float | None
     bulk: int
+    bulk_held: bool
 
 
 def in_flight_limit(rate: float) -> int:
@@ -99,15 +102,17 @@ class Sender:
             self._round = asyncio.ensure_future(self._take_round())
             taken = await asyncio.shield(self._round)
             self._round = None
-            self._pace(taken.items, taken.bulk)
+            self._pace(taken.items, taken.bulk_held)
             for item in taken.items:
                 self._start(item, taken.cards.get(item.id), taken.topics.get(item.id))
-            if not taken.items:
-                now = self._services.deps.clock()
-                delay = 1.0 if taken.next_due is None else taken.next_due - now
-                if taken.bulk <= 0:  # bulletins wait for the pacer, not for a due time
-                    delay = max(delay, self._pacer.wait())
-                await wait_event(ready, max(0.005, min(delay, 1.0)))
+            if taken.full:
+                continue
+            # Everything due is under way; wait for news, the next due call or the next token.
+            now = self._services.deps.clock()
+            delay = 1.0 if taken.next_due is None else taken.next_due - now
+            if taken.bulk_held:  # bulletins wait for the pacer, not for a due time
+                delay = max(delay, self._pacer.wait())
+            await wait_event(ready, max(0.005, min(delay, 1.0)))
 
     async def _take_round(self) -> Round:
         """Record outcomes and take the next calls, in one transaction."""
@@ -121,8 +126,10 @@ class Sender:
             items = await repo.due(now, free, self._busy, bulk) if free > 0 else []
             cards = await self._card_ids(items)
             topics = await plan_topics(self._services, items)
-            next_due = None if items else await repo.next_due_at()
-        return Round(items, cards, topics, next_due, bulk)
+            full = free > 0 and len(items) >= free
+            next_due = None if full else await repo.next_due_at()
+        bulk_taken = sum(1 for item in items if item.bulletin_id is not None)
+        return Round(items, cards, topics, full, next_due, bulk, bulk_taken >= bulk)
 
     async def drain(self) -> None:
         """Finish the round under way, wait for calls in flight and record their outcomes."""
@@ -136,10 +143,10 @@ class Sender:
             await self._services.deps.outbox_repo.release([item.id for item in stranded])
             await self._record(self._take_outcomes())
 
-    def _pace(self, items: list[OutboxItem], allowed: int) -> None:
+    def _pace(self, items: list[OutboxItem], bulk_held: bool) -> None:
         """Charge the calls about to start to the pacer (button answers are not messages)."""
         bulk = sum(1 for item in items if item.bulletin_id is not None)
-        self._pacer.take(bulk, waiting=bulk >= allowed)
+        self._pacer.take(bulk, waiting=bulk_held)
         self._bulk_in_flight += bulk
         self._pacer.spend(
             sum(1 for i in items if i.bulletin_id is None and i.method != "answer_callback")
@@ -180,7 +187,10 @@ class Sender:
             retry_in = min(0.5 * 2.0**item.attempts, MAX_BACKOFF)
             outcome = Outcome(item, retry_in=retry_in, error=type(exc).__name__)
         self._outcomes.append(outcome if opened is None else replace(outcome, topic=opened))
-        self._services.outbox_ready.set()
+        if item.bulletin_id is None:
+            # A bulletin's outcome waits for the next round, which the pacer brings within a
+            # token's time (at most a second): a round per bulletin message costs a transaction.
+            self._services.outbox_ready.set()
 
     async def _attempt(
         self, item: OutboxItem, card_id: int | None, thread: int | None, topic: TopicPlan | None
