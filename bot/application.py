@@ -18,9 +18,9 @@ from bot.config import Settings
 from bot.logs import quiet_payload_loggers
 from bot.outbox import Clock
 from bot.services import open_services
-from handlers import admin, citizen, faq_admin, officer, reports
+from handlers import admin, bulletins, citizen, faq_admin, officer, reports
 from handlers.context import CONTEXT_TYPES, BotApp, BotContext
-from handlers.delivery import MAX_IN_FLIGHT, Sender
+from handlers.delivery import Sender, in_flight_limit
 from handlers.dispatch import JSONDict, dispatch, poll, record_error
 from handlers.http import AiohttpRequest
 
@@ -47,7 +47,7 @@ def build_application(settings: Settings, clock: Clock = time.time) -> BotApp:
         .context_types(CONTEXT_TYPES)
         .updater(None)
         .rate_limiter(limiter)
-        .request(_request(settings, MAX_IN_FLIGHT + 8))
+        .request(_request(settings, in_flight_limit(settings.send_rate) + 8))
         .get_updates_request(_request(settings, 2))
         .post_init(_post_init)
         .post_shutdown(_post_shutdown)
@@ -57,6 +57,7 @@ def build_application(settings: Settings, clock: Clock = time.time) -> BotApp:
     app.bot_data.clock = clock
     faq_admin.register(app)
     reports.register(app)
+    bulletins.register(app)
     citizen.register(app)
     officer.register(app)
     admin.register(app)
@@ -138,6 +139,7 @@ async def run(app: BotApp, stop: asyncio.Event) -> None:
             asyncio.create_task(poll(app, stop, parsed), name="poll"),
             asyncio.create_task(dispatch(app, stop, parsed), name="dispatch"),
             asyncio.create_task(sender.run(stop), name="deliver"),
+            asyncio.create_task(services.broadcaster.run(stop), name="bulletins"),
         ]
         await _until_stopped(stop, tasks)
         await sender.drain()

@@ -6,6 +6,7 @@ import asyncio
 import contextlib
 import sqlite3
 import time
+from datetime import datetime, timedelta
 from pathlib import Path
 from types import TracebackType
 from typing import Any
@@ -128,7 +129,11 @@ class World:
         async with db.transaction():
             inbox = await db.fetch_one("SELECT COUNT(*) AS n FROM inbox WHERE status = 'pending'")
             outbox = await db.fetch_one("SELECT COUNT(*) AS n FROM outbox WHERE status = 'pending'")
-        return bool(inbox and outbox and inbox["n"] == 0 and outbox["n"] == 0)
+            sending = await db.fetch_one(
+                "SELECT COUNT(*) AS n FROM bulletins WHERE status = 'sending'"
+            )
+        counts = (inbox, outbox, sending)
+        return all(row is not None and row["n"] == 0 for row in counts)
 
     # --- acting as people ----------------------------------------------------------------------
 
@@ -262,13 +267,44 @@ async def play(world: World) -> tuple[EmuUser, EmuChat, EmuUser]:
     return citizen, group, officer
 
 
+SCHEDULE = (
+    "/schedule_set Ba Đình\n"
+    "Thứ Năm hằng tuần, 8:00–11:00, Phòng tiếp công dân UBND phường.\n"
+    "Chủ tịch UBND phường tiếp công dân định kỳ ngày 15 hằng tháng."
+)
+BULLETIN = (
+    "Từ 01/7/2026, Chủ tịch UBND phường tiếp công dân định kỳ ít nhất 02 ngày mỗi tháng; "
+    "công dân có thể được tiếp trực tuyến (Luật 136/2025/QH15)."
+)
+
+
+async def play_bulletin(world: World, citizen: EmuUser) -> None:
+    """The citizen opts in; the admin publishes a schedule and sends a bulletin; she asks."""
+    admin, chat = world.admin, citizen.id
+    await world.say(chat, citizen, "/subscribe ba dinh")  # opting in twice changes nothing
+    await world.say(admin.id, admin, SCHEDULE)
+    when = (datetime.now(TZ) + timedelta(days=10)).strftime("%d/%m/%Y")
+    sessions = f"/sessions_set Ba Đình\n{when} 08:00 | Nhà văn hóa tổ 5 | Chỉnh trang ngõ 12"
+    await world.say(admin.id, admin, sessions)
+    await world.say(admin.id, admin, "/bulletin")
+    await world.press(admin.id, admin, "Một phường/xã")
+    await world.say(admin.id, admin, "ba dinh")
+    await world.say(admin.id, admin, BULLETIN)
+    await world.say(admin.id, admin, "https://thuvienphapluat.vn/van-ban/136-2025-QH15")
+    await world.press(admin.id, admin, "Gửi bản tin")
+    await world.say(chat, citizen, "lich tiep dan phuong ba dinh")
+
+
 async def run_demo(db_path: Path, content_dir: Path) -> str:
     """Play the scenario and return a readable transcript of both chats."""
     async with World(db_path, content_dir) as world:
         citizen, group, _ = await play(world)
+        await play_bulletin(world, citizen)
+        admin = world.admin.id
         parts = [
             world.emulator.transcript(citizen.id, title="Trò chuyện riêng của công dân", tz=TZ),
             world.emulator.transcript(group.id, title=group.title or "", tz=TZ),
+            world.emulator.transcript(admin, title="Trò chuyện riêng của quản trị viên", tz=TZ),
             f"Cơ sở dữ liệu: {db_path}",
         ]
     return "\n\n".join(parts)
@@ -280,6 +316,7 @@ __all__: list[Any] = [
     "fill_feedback",
     "offers_similar",
     "play",
+    "play_bulletin",
     "run_demo",
     "submit_feedback",
 ]

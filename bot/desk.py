@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from bot import texts
+from bot import bulletin_texts, texts
 from bot.binding import BindingDesk
 from bot.deps import Actor, Deps
 from bot.faq.desk import FaqDesk
@@ -10,11 +10,16 @@ from bot.inbound import Inbound
 from bot.intake import ATTACHMENT_KINDS, IntakeService
 from bot.messages import Button, Outgoing, escape
 from bot.relay import RelayService
+from bot.schedule import ScheduleDesk
 from bot.views import ViewService
 
 MENU = (
     (Button(texts.MENU_NEW, "m:new"),),
     (Button(texts.MENU_FAQ, "m:faq"),),
+    (
+        Button(bulletin_texts.MENU_SUBSCRIBE, "m:subs"),
+        Button(bulletin_texts.MENU_SCHEDULE, "m:sched"),
+    ),
     (Button(texts.MENU_MINE, "m:mine"), Button(texts.MENU_HELP, "m:help")),
 )
 
@@ -23,12 +28,18 @@ class CitizenDesk:
     """Decide what a citizen's message means: a draft step, a follow-up, a reason, or a question."""
 
     def __init__(
-        self, deps: Deps, intake: IntakeService, relay: RelayService, faq: FaqDesk
+        self,
+        deps: Deps,
+        intake: IntakeService,
+        relay: RelayService,
+        faq: FaqDesk,
+        schedule: ScheduleDesk,
     ) -> None:
         self._d = deps
         self._intake = intake
         self._relay = relay
         self._faq = faq
+        self._schedule = schedule
 
     async def greet(self, chat_id: int, name: str) -> None:
         """Send the greeting and the main menu."""
@@ -52,7 +63,9 @@ class CitizenDesk:
         if waiting is not None:
             await self._relay.citizen_follow_up(waiting, message, loose=True)
         elif message.media is None and message.clean_text:
-            await self._faq.ask(message.chat_id, message.user_id, message.clean_text)
+            # "lịch tiếp dân phường Ba Đình" wants one ward's schedule, not the law on it.
+            if not await self._schedule.answer(message.chat_id, message.clean_text):
+                await self._faq.ask(message.chat_id, message.user_id, message.clean_text)
         else:
             await self._d.outbox.send(message.chat_id, Outgoing(texts.FREE_TEXT_HINT, MENU))
 

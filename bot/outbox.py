@@ -71,6 +71,31 @@ class Outbox:
         self._wake()
         return queued
 
+    async def send_tracked(self, chat_id: int, message: Outgoing) -> int:
+        """Queue one short text message and return its outbox id (to edit it later)."""
+        if len(split_html(message.text)) > 1:
+            raise ValueError("a tracked message must fit in one message")
+        item_id = await self._repo.enqueue(chat_id, "send", message.to_payload(), self._clock())
+        self._wake()
+        return item_id
+
+    async def send_photo(self, chat_id: int, photo: str, message: Outgoing) -> None:
+        """Queue a photo (the channel's file reference) with the message as its caption."""
+        payload = message.to_payload() | {"photo": photo}
+        await self._repo.enqueue(chat_id, "photo", payload, self._clock())
+        self._wake()
+
+    async def send_bulk(
+        self, bulletin_id: int, chats: list[int], message: Outgoing, photo: str | None
+    ) -> None:
+        """Queue one bulletin to many chats, in the low-priority lane."""
+        payload = message.to_payload()
+        method = "send" if photo is None else "photo"
+        if photo is not None:
+            payload["photo"] = photo
+        await self._repo.enqueue_bulk(bulletin_id, chats, method, payload, self._clock())
+        self._wake()
+
     async def copy(
         self,
         chat_id: int,

@@ -5,8 +5,12 @@ from __future__ import annotations
 import asyncio
 import time
 from dataclasses import dataclass
+from typing import NamedTuple
 
 from bot.binding import BindingDesk
+from bot.broadcast import Broadcaster
+from bot.bulletin_desk import BulletinDesk
+from bot.bulletins import Audiences
 from bot.categories import CategoryList
 from bot.clocks import ClockService
 from bot.config import Settings
@@ -30,10 +34,13 @@ from bot.reports.bulletins import NoBulletins
 from bot.reports.desk import ReportDesk
 from bot.route_defaults import load_default_routes
 from bot.routing import LiveRoutes
+from bot.schedule import ScheduleDesk
+from bot.subscriptions import SubscriptionDesk
 from bot.tickets import TicketService
 from bot.transfers import TransferService
 from bot.views import ViewService
 from bot.wards import WardDirectory
+from storage.bulletins import BulletinRepository
 from storage.chats import ChatStates, MessageLinks
 from storage.database import Database
 from storage.faq import FaqRepository
@@ -44,6 +51,8 @@ from storage.outbox import OutboxRepository
 from storage.reminders import RemindersRepository
 from storage.reports import ReportRepository
 from storage.routes import OfficersRepository, RouteRow, RoutesRepository
+from storage.schedules import ScheduleRepository
+from storage.subscriptions import SubscriptionRepository
 from storage.tickets import TicketRepository
 
 
@@ -90,6 +99,10 @@ class Services:
     reminders: ReminderService
     merges: MergeService
     reports: ReportDesk
+    subscriptions: SubscriptionDesk
+    bulletins: BulletinDesk
+    broadcaster: Broadcaster
+    schedule: ScheduleDesk
     outbox_ready: asyncio.Event
     inbox_ready: asyncio.Event
 
@@ -147,6 +160,8 @@ async def open_services(settings: Settings, clock: Clock = time.time) -> Service
         report_repo, content.wards, content.categories, content.deadlines.calendar,
         NoBulletins(), lambda topic: live_faq.current.faq.topic_title(topic),
     )  # fmt: skip
+    outreach = _outreach(deps, Audiences(content.wards, live_faq), settings.send_rate)
+    schedule = outreach.schedule
     return Services(
         settings=settings,
         content=content,
@@ -154,7 +169,7 @@ async def open_services(settings: Settings, clock: Clock = time.time) -> Service
         tickets=tickets,
         views=views,
         intake=intake,
-        citizens=CitizenDesk(deps, intake, relay, faq),
+        citizens=CitizenDesk(deps, intake, relay, faq, schedule),
         faq=faq,
         faq_admin=faq_admin,
         live_faq=live_faq,
@@ -167,6 +182,10 @@ async def open_services(settings: Settings, clock: Clock = time.time) -> Service
         ),
         merges=MergeService(deps, tickets, hot),
         reports=ReportDesk(deps, builder, report_repo),
+        subscriptions=outreach.subscriptions,
+        bulletins=outreach.bulletins,
+        broadcaster=outreach.broadcaster,
+        schedule=schedule,
         outbox_ready=outbox_ready,
         inbox_ready=inbox_ready,
     )
@@ -179,3 +198,22 @@ def _semantic(settings: Settings) -> SemanticBuilder | None:
     from bot.faq.semantic import semantic_stage  # loads the model: only when asked for
 
     return semantic_stage(settings.db_path.parent / "faq-embeddings.bin")
+
+
+class _Outreach(NamedTuple):
+    subscriptions: SubscriptionDesk
+    bulletins: BulletinDesk
+    broadcaster: Broadcaster
+    schedule: ScheduleDesk
+
+
+def _outreach(deps: Deps, audiences: Audiences, send_rate: float) -> _Outreach:
+    """Wire subscriptions, bulletins and reception schedules."""
+    subscriptions, bulletins = SubscriptionRepository(deps.db), BulletinRepository(deps.db)
+    broadcaster = Broadcaster(deps, audiences, subscriptions, bulletins, send_rate)
+    return _Outreach(
+        SubscriptionDesk(deps, subscriptions, audiences),
+        BulletinDesk(deps, audiences, subscriptions, bulletins, broadcaster),
+        broadcaster,
+        ScheduleDesk(deps, ScheduleRepository(deps.db)),
+    )

@@ -17,6 +17,8 @@ HELP = (
     "• /new — gửi phản ánh, kiến nghị, khiếu nại, tố cáo, đề nghị hòa giải hoặc câu hỏi.\n"
     "• /status — xem các yêu cầu bạn đã gửi; /status MÃ — xem một yêu cầu và lịch sử xử lý.\n"
     "• /cancel — hủy thao tác đang làm.\n"
+    "• /subscribe — chọn bản tin phổ biến pháp luật muốn nhận; /unsubscribe — ngừng nhận tất cả.\n"
+    "• /schedule — lịch tiếp công dân và đối thoại của phường/xã (hoặc gõ «lịch tiếp dân phường …»).\n"
     "• Trả lời (reply) vào tin nhắn của bot về một yêu cầu để bổ sung thông tin.\n\n"
     "Thông tin của người tố cáo được giữ bí mật theo Luật Tố cáo 2018 (Điều 47, 56). "
     "Bot chỉ lưu những thông tin cần cho việc giải quyết; không gửi ảnh căn cước qua đây."
@@ -26,6 +28,9 @@ COMMANDS = {
     "new": "Gửi phản ánh, kiến nghị mới",
     "status": "Xem phản ánh của tôi",
     "cancel": "Hủy thao tác đang làm",
+    "subscribe": "Nhận bản tin phổ biến pháp luật",
+    "unsubscribe": "Ngừng nhận mọi bản tin",
+    "schedule": "Lịch tiếp công dân, đối thoại",
     "help": "Hướng dẫn sử dụng",
 }
 # Shown to everyone in Telegram's menu; admin commands are documented in the README.

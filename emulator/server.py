@@ -14,6 +14,7 @@ from urllib.parse import unquote
 from emulator import transcript
 from emulator.errors import ApiError, bad_request
 from emulator.http import HttpServer, Request, Response
+from emulator.limits import RateLimit, is_limited
 from emulator.methods import BY_LOWER_NAME, scope_key
 from emulator.model import Call, EmuUser, Fault, FaultSet, StoredMessage
 from emulator.params import decode
@@ -42,6 +43,7 @@ class BotApiEmulator(PeopleMixin):
         self.bot_username = bot_username
         self.host, self.port = host, port
         self.faults = FaultSet()
+        self.rate_limit: RateLimit | None = None
         bot = EmuUser(self.bot_id, "Dân Vận Bot", username=bot_username, is_bot=True)
         self._state = State(bot, first_update_id)
         self._http = HttpServer(self._handle)
@@ -79,6 +81,14 @@ class BotApiEmulator(PeopleMixin):
         """Return the URL prefix for file downloads."""
         return f"http://{self.host}:{self.port}/file/bot"
 
+    def limit_rate(self, per_second: float | None, burst: float | None = None) -> None:
+        """Refuse messages beyond `per_second` overall with 429 (None lifts the limit).
+
+        `burst` messages may go at once (default: one second's worth); `rate_limit.refused`
+        counts the refusals.
+        """
+        self.rate_limit = None if per_second is None else RateLimit(per_second, burst)
+
     # -- request handling --------------------------------------------------
 
     async def _handle(self, request: Request) -> Response | None:
@@ -102,6 +112,11 @@ class BotApiEmulator(PeopleMixin):
         fault = self.faults.take(name, params)
         if fault is not None:
             return await self._fault(name, params, fault)
+        if self.rate_limit is not None and is_limited(name):
+            retry_after = self.rate_limit.admit()
+            if retry_after is not None:
+                msg = f"Too Many Requests: retry after {retry_after}"
+                return self._answer(name, params, ApiError(429, msg, retry_after))
         return self._answer(name, params, await self._call(name, method, params))
 
     async def _call(self, name: str, method: Method, params: dict[str, Any]) -> Any:

@@ -65,7 +65,7 @@ async def button(update: Update, context: BotContext) -> None:
     services, data = context.services, query.data or ""
     prefix, _, rest = data.partition(":")
     notice = ""
-    if prefix == "m" and rest in ("new", "mine", "help", "faq"):
+    if prefix == "m" and rest in ("new", "mine", "help", "faq", "subs", "sched"):
         await _menu(rest, update, context)
     elif prefix == "i":
         notice = await services.intake.choose(chat.id, user.id, rest, f"tg:{update.update_id}")
@@ -87,6 +87,10 @@ async def _menu(item: str, update: Update, context: BotContext) -> None:
         await status(update, context)
     elif item == "help":
         await help_text(update, context)
+    elif item == "subs" and update.effective_chat:
+        await context.services.subscriptions.show(update.effective_chat.id)
+    elif item == "sched" and update.effective_chat:
+        await context.services.schedule.menu(update.effective_chat.id)
     elif update.effective_chat:
         await context.services.faq.button(update.effective_chat.id, 0, ["t", "-1"])
 

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import logging
+import math
 import warnings
 from dataclasses import dataclass, replace
 from datetime import timedelta
@@ -11,6 +13,7 @@ from datetime import timedelta
 from telegram.error import BadRequest, Forbidden, RetryAfter, TelegramError
 
 from bot.messages import escape
+from bot.pacing import LanePacer
 from bot.services import Services
 from bot.waiting import wait_event
 from handlers.calls import call, create_topic, is_topic_gone
@@ -20,6 +23,9 @@ from storage.outbox import FILE_METHODS, OutboxItem
 
 log = logging.getLogger(__name__)
 MAX_IN_FLIGHT = 32
+IN_FLIGHT_SECONDS = 0.2  # at high send rates, calls in flight cover this much of sending
+RESERVED_IN_FLIGHT = 8  # calls in flight a bulletin may not take: they stay for conversation
+BULK_MAX_ATTEMPTS = 5  # a bulletin message that keeps failing (not 429) is given up
 MAX_BACKOFF = 300.0
 BLOCKED = "người dùng đã chặn bot hoặc rời cuộc trò chuyện"
 
@@ -37,12 +43,39 @@ class Outcome:
     topic: TopicChange | None = None  # a forum topic opened, or found deleted, on the way
 
 
+@dataclass(frozen=True, slots=True)
+class Round:
+    """What one round of the sender took: calls, their card ids and topics; whether it took all
+    it could (more may be due), or else when the next call is due; whether bulletins ran out
+    of tokens."""
+
+    items: list[OutboxItem]
+    cards: dict[int, int | None]
+    topics: dict[int, TopicPlan]
+    full: bool
+    next_due: float | None
+    bulk: int
+    bulk_held: bool
+
+
+def in_flight_limit(rate: float) -> int:
+    """Return how many calls may be in flight at once for a send rate (at least MAX_IN_FLIGHT).
+
+    A call holds its place for a round trip and its wait in the rate limiter, so at hundreds
+    of messages a second a fixed number of places, not the rate, would bound a bulletin.
+    """
+    return max(MAX_IN_FLIGHT, math.ceil(rate * IN_FLIGHT_SECONDS) + RESERVED_IN_FLIGHT)
+
+
 class Sender:
     """Send what the domain queued; one call in flight per chat keeps each chat in order.
 
     Outcomes are written in bulk, in the same transaction that takes the next calls: database
     round trips, not Telegram, would otherwise bound throughput. A chat stays busy until its
     outcome is written, so its next message can never overtake or repeat the previous one.
+
+    Bulletin messages form a low-priority lane: they come after conversation in each take,
+    paced by a LanePacer to what conversation leaves of the send rate.
     """
 
     def __init__(self, app: BotApp, services: Services) -> None:
@@ -51,6 +84,10 @@ class Sender:
         self._busy: set[int] = set()
         self._tasks: set[asyncio.Task[None]] = set()
         self._outcomes: list[Outcome] = []
+        self._pacer = LanePacer(services.settings.send_rate)
+        self._bulk_in_flight = 0
+        self._max_in_flight = in_flight_limit(services.settings.send_rate)
+        self._round: asyncio.Future[Round] | None = None
 
     async def run(self, stop: asyncio.Event) -> None:
         """Deliver until stopped, waking on new messages, finished sends or due retries."""
@@ -60,26 +97,60 @@ class Sender:
                 log.warning("%d message(s) were in flight at the last crash; resending", recovered)
         while not stop.is_set():
             ready.clear()
-            async with self._services.db.transaction():
-                await self._record(self._take_outcomes())
-                free = MAX_IN_FLIGHT - len(self._busy)
-                now = self._services.deps.clock()
-                items = await repo.due(now, free, self._busy) if free > 0 else []
-                cards = await self._card_ids(items)
-                topics = await plan_topics(self._services, items)
-                next_due = None if items else await repo.next_due_at()
-            for item in items:
-                self._start(item, cards.get(item.id), topics.get(item.id))
-            if not items:
-                delay = 1.0 if next_due is None else next_due - self._services.deps.clock()
-                await wait_event(ready, max(0.005, min(delay, 1.0)))
+            # Shielded: a stop landing mid-round must neither lose the outcomes it took (their
+            # calls would be sent again) nor strand calls it marked in flight; drain() ends it.
+            self._round = asyncio.ensure_future(self._take_round())
+            taken = await asyncio.shield(self._round)
+            self._round = None
+            self._pace(taken.items, taken.bulk_held)
+            for item in taken.items:
+                self._start(item, taken.cards.get(item.id), taken.topics.get(item.id))
+            if taken.full:
+                continue
+            # Everything due is under way; wait for news, the next due call or the next token.
+            now = self._services.deps.clock()
+            delay = 1.0 if taken.next_due is None else taken.next_due - now
+            if taken.bulk_held:  # bulletins wait for the pacer, not for a due time
+                delay = max(delay, self._pacer.wait())
+            await wait_event(ready, max(0.005, min(delay, 1.0)))
+
+    async def _take_round(self) -> Round:
+        """Record outcomes and take the next calls, in one transaction."""
+        repo = self._services.deps.outbox_repo
+        async with self._services.db.transaction():
+            await self._record(self._take_outcomes())
+            free = self._max_in_flight - len(self._busy)
+            now = self._services.deps.clock()
+            bulk_room = self._max_in_flight - RESERVED_IN_FLIGHT - self._bulk_in_flight
+            bulk = min(self._pacer.available(), bulk_room)
+            items = await repo.due(now, free, self._busy, bulk) if free > 0 else []
+            cards = await self._card_ids(items)
+            topics = await plan_topics(self._services, items)
+            full = free > 0 and len(items) >= free
+            next_due = None if full else await repo.next_due_at()
+        bulk_taken = sum(1 for item in items if item.bulletin_id is not None)
+        return Round(items, cards, topics, full, next_due, bulk, bulk_taken >= bulk)
 
     async def drain(self) -> None:
-        """Wait for calls in flight to finish and record what became of them."""
+        """Finish the round under way, wait for calls in flight and record their outcomes."""
+        stranded: list[OutboxItem] = []
+        if self._round is not None:
+            with contextlib.suppress(Exception):
+                stranded = (await self._round).items  # taken, but stopped before they started
         if self._tasks:
             await asyncio.gather(*self._tasks, return_exceptions=True)
         async with self._services.db.transaction():
+            await self._services.deps.outbox_repo.release([item.id for item in stranded])
             await self._record(self._take_outcomes())
+
+    def _pace(self, items: list[OutboxItem], bulk_held: bool) -> None:
+        """Charge the calls about to start to the pacer (button answers are not messages)."""
+        bulk = sum(1 for item in items if item.bulletin_id is not None)
+        self._pacer.take(bulk, waiting=bulk_held)
+        self._bulk_in_flight += bulk
+        self._pacer.spend(
+            sum(1 for i in items if i.bulletin_id is None and i.method != "answer_callback")
+        )
 
     def _start(self, item: OutboxItem, card_id: int | None, topic: TopicPlan | None) -> None:
         self._busy.add(item.chat_id)
@@ -122,15 +193,23 @@ class Sender:
             retry_in = min(0.5 * 2.0**item.attempts, MAX_BACKOFF)
             outcome = Outcome(item, retry_in=retry_in, error=type(exc).__name__)
         self._outcomes.append(outcome if opened is None else replace(outcome, topic=opened))
-        self._services.outbox_ready.set()
+        if item.bulletin_id is None:
+            # A bulletin's outcome waits for the next round, which the pacer brings within a
+            # token's time (at most a second): a round per bulletin message costs a transaction.
+            self._services.outbox_ready.set()
 
     async def _attempt(
         self, item: OutboxItem, card_id: int | None, thread: int | None, topic: TopicPlan | None
     ) -> Outcome:
         """Make the call and say what became of it."""
         try:
-            return Outcome(item, message_id=await call(self._app, item, card_id, thread))
+            message_id = await call(self._app, item, card_id, thread)
+            if item.bulletin_id is not None:
+                self._pacer.delivered()
+            return Outcome(item, message_id=message_id)
         except RetryAfter as exc:
+            if item.bulletin_id is not None:
+                self._pacer.throttled(_retry_after(exc))
             return Outcome(item, retry_in=_retry_after(exc), whole_chat=True, error="429")
         except Forbidden as exc:
             return Outcome(item, error=exc.message, reason=BLOCKED)
@@ -142,6 +221,8 @@ class Sender:
                 return Outcome(item)
             return Outcome(item, error=exc.message, reason=exc.message)
         except TelegramError as exc:  # TimedOut, NetworkError (5xx, connection): try again later
+            if item.bulletin_id is not None and item.attempts + 1 >= BULK_MAX_ATTEMPTS:
+                return Outcome(item, error=type(exc).__name__, reason=type(exc).__name__)
             retry_in = min(0.5 * 2.0**item.attempts, MAX_BACKOFF)
             return Outcome(item, retry_in=retry_in, error=type(exc).__name__)
         except Exception as exc:  # a bug must not stop delivery of everything else
@@ -168,9 +249,22 @@ class Sender:
         done = [o.item.id for o in outcomes if o.item.method in FILE_METHODS and o.retry_in is None]
         if done:
             await deps.outbox_repo.drop_files(done)
+        await self._record_bulletins(outcomes)
         for outcome in outcomes:
             await self._follow_up(outcome, now)
             self._busy.discard(outcome.item.chat_id)
+            if outcome.item.bulletin_id is not None:
+                self._bulk_in_flight -= 1
+
+    async def _record_bulletins(self, outcomes: list[Outcome]) -> None:
+        """Count bulletin deliveries that reached an end; opt out those who blocked the bot."""
+        final = [
+            (o.item.bulletin_id, o.item.chat_id, _bulletin_outcome(o))
+            for o in outcomes
+            if o.item.bulletin_id is not None and o.retry_in is None
+        ]
+        blocked = [o.item.chat_id for o in outcomes if o.reason == BLOCKED]
+        await self._services.broadcaster.record(final, blocked)
 
     async def _follow_up(self, outcome: Outcome, now: float) -> None:
         deps, item = self._services.deps, outcome.item
@@ -196,6 +290,12 @@ class Sender:
 def _edits_queued(item: OutboxItem) -> bool:
     """Tell whether an item edits a message that was queued, not yet known, at the time."""
     return item.method == "edit" and "outbox_id" in item.payload
+
+
+def _bulletin_outcome(outcome: Outcome) -> str:
+    if outcome.error is None:
+        return "sent"
+    return "blocked" if outcome.reason == BLOCKED else "failed"
 
 
 def _retry_after(exc: RetryAfter) -> float:

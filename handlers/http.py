@@ -6,6 +6,9 @@ the bot makes one call per message it sends, so this bounds its throughput.
 
 from __future__ import annotations
 
+from functools import lru_cache
+from urllib.parse import quote_plus
+
 import aiohttp
 from telegram.error import NetworkError, TimedOut
 from telegram.request import BaseRequest, RequestData
@@ -99,13 +102,29 @@ def _headers(request_data: RequestData | None) -> dict[str, str]:
     return _FORM_HEADERS
 
 
+def _form(parameters: dict[str, str]) -> bytes:
+    """URL-encode parameters as urlencode() would, remembering long values' encodings."""
+    return "&".join(f"{quote_plus(k)}={_quote(v)}" for k, v in parameters.items()).encode()
+
+
+def _quote(value: str) -> str:
+    # A bulletin sends the same text and buttons to every recipient: percent-encoding them
+    # (pure Python, ~35 µs a message) once instead of per call.
+    return _quote_long(value) if len(value) > 64 else quote_plus(value)
+
+
+@lru_cache(maxsize=64)
+def _quote_long(value: str) -> str:
+    return quote_plus(value)
+
+
 def _body(request_data: RequestData | None) -> aiohttp.FormData | bytes | None:
     """Encode parameters as a form, or as multipart when files are attached."""
     if request_data is None:
         return None
     if not request_data.contains_files:
         # Encoded here: given a dict, aiohttp builds a FormData and a multipart writer per call.
-        return request_data.url_encoded_parameters().encode()
+        return _form(request_data.json_parameters)
     form = aiohttp.FormData()
     for name, value in request_data.json_parameters.items():
         form.add_field(name, value)

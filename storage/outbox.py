@@ -24,6 +24,7 @@ class OutboxItem:
     on_success: dict[str, Any] | None
     on_failure: dict[str, Any] | None
     attempts: int
+    bulletin_id: int | None = None  # set for the low-priority lane of bulletin messages
 
 
 class OutboxRepository:
@@ -75,15 +76,43 @@ class OutboxRepository:
             "DELETE FROM outbox_files WHERE outbox_id = ?", [(i,) for i in outbox_ids]
         )
 
-    async def due(self, now: float, limit: int, busy_chats: set[int]) -> list[OutboxItem]:
-        """Take the head of each due chat queue (skipping chats in flight), marking it in flight."""
+    async def enqueue_bulk(
+        self, bulletin_id: int, chats: list[int], method: str, payload: dict[str, Any], now: float
+    ) -> None:
+        """Queue the same call of one bulletin to many chats, in a single round trip."""
+        data = json.dumps(payload, ensure_ascii=False)
+        await self._db.execute_many(
+            "INSERT INTO outbox (chat_id, method, payload, bulletin_id, not_before, created_at) "
+            "VALUES (?, ?, ?, ?, ?, ?)",
+            [(chat, method, data, bulletin_id, now, now) for chat in chats],
+        )
+
+    async def due(
+        self, now: float, limit: int, busy_chats: set[int], bulk_limit: int | None = None
+    ) -> list[OutboxItem]:
+        """Take the head of each due chat queue (skipping chats in flight), marking it in flight.
+
+        Conversation comes first; at most `bulk_limit` bulletin messages (None: no cap) fill
+        what is left.
+        """
         rows = await self._db.fetch_all(
             "SELECT o.* FROM outbox o JOIN (SELECT MIN(id) AS id FROM outbox "
             "WHERE status = 'pending' GROUP BY chat_id) h ON o.id = h.id "
-            "WHERE o.not_before <= ? ORDER BY o.id LIMIT ?",
+            "WHERE o.not_before <= ? ORDER BY o.bulletin_id IS NOT NULL, o.id LIMIT ?",
             (now, limit + len(busy_chats)),
         )
-        items = [_item(r) for r in rows if r["chat_id"] not in busy_chats][:limit]
+        items: list[OutboxItem] = []
+        bulk_left = limit if bulk_limit is None else bulk_limit
+        for row in rows:
+            if len(items) == limit:
+                break
+            if row["chat_id"] in busy_chats:
+                continue
+            if row["bulletin_id"] is not None:
+                if bulk_left <= 0:
+                    break  # bulletin rows come last: nothing else follows
+                bulk_left -= 1
+            items.append(_item(row))
         await self._db.execute_many(
             "UPDATE outbox SET sending_at = ? WHERE id = ?", [(now, item.id) for item in items]
         )
@@ -109,6 +138,17 @@ class OutboxRepository:
         if row is not None:
             item.payload["filename"] = str(row["filename"])
             item.payload["data"] = bytes(row["data"])
+
+    async def message_id(self, item_id: int) -> int | None:
+        """Return the id of the message a delivered call produced (None until delivered)."""
+        row = await self._db.fetch_one("SELECT message_id FROM outbox WHERE id = ?", (item_id,))
+        return None if row is None or row["message_id"] is None else int(row["message_id"])
+
+    async def release(self, ids: list[int]) -> None:
+        """Return calls taken but never started to the queue (not in flight after all)."""
+        await self._db.execute_many(
+            "UPDATE outbox SET sending_at = NULL WHERE id = ?", [(item_id,) for item_id in ids]
+        )
 
     async def recover_in_flight(self) -> int:
         """After a crash, flag calls that were in flight: they are sent again, maybe twice."""
@@ -175,4 +215,5 @@ def _item(row: Row) -> OutboxItem:
         on_success=_load(row["on_success"]),
         on_failure=_load(row["on_failure"]),
         attempts=row["attempts"],
+        bulletin_id=row["bulletin_id"],
     )

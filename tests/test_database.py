@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 
+from storage.bulletins import BulletinRepository, NewBulletin
 from storage.database import Database
 from storage.outbox import OutboxRepository
 
@@ -116,4 +117,37 @@ async def test_outbox_flags_calls_in_flight_at_a_crash(tmp_path: Path) -> None:
         assert await outbox.recover_in_flight() == 1  # chat 2's call was never confirmed
         row = await db.fetch_one("SELECT ambiguous FROM outbox WHERE id = ?", (taken[1].id,))
     assert row is not None and row["ambiguous"] == 1
+    await db.close()
+
+
+async def test_bulletin_messages_wait_behind_conversation_and_are_capped(tmp_path: Path) -> None:
+    db = await Database.open(tmp_path / "e.db")
+    outbox, bulletins = OutboxRepository(db), BulletinRepository(db)
+    async with db.transaction():
+        new = NewBulletin("ward", "00004", "tin", None, None, 1, 1, planned=5)
+        bulletin = await bulletins.create(new, 0.0)
+        await outbox.enqueue(1, "send", {"text": "trả lời"}, 0.0)
+        await outbox.enqueue_bulk(bulletin, [10, 11, 12, 13, 14], "send", {"text": "tin"}, 0.0)
+        await outbox.enqueue(2, "send", {"text": "trả lời"}, 0.0)
+        taken = await outbox.due(1.0, 10, set(), bulk_limit=2)
+        assert [i.chat_id for i in taken] == [1, 2, 10, 11]
+        assert [i.bulletin_id for i in taken] == [None, None, bulletin, bulletin]
+        busy = {1, 2, 10, 11}  # in flight: the sender skips them
+        assert [i.chat_id for i in await outbox.due(1.0, 1, busy, bulk_limit=5)] == [12]
+    await db.close()
+
+
+async def test_a_chat_can_never_be_queued_twice_for_one_bulletin(tmp_path: Path) -> None:
+    db = await Database.open(tmp_path / "f.db")
+    bulletins = BulletinRepository(db)
+    async with db.transaction():
+        new = NewBulletin("ward", "00004", "tin", None, None, 1, 1, planned=2)
+        bulletin = await bulletins.create(new, 0.0)
+        await bulletins.add_deliveries(bulletin, [10, 11], fed_all=False)
+    with pytest.raises(sqlite3.IntegrityError):
+        async with db.transaction():
+            await bulletins.add_deliveries(bulletin, [11, 12], fed_all=True)
+    async with db.transaction():
+        again = await bulletins.get(bulletin)
+    assert again is not None and (again.queued, again.cursor, again.fed_all) == (2, 11, False)
     await db.close()

@@ -2,12 +2,17 @@
 
 from __future__ import annotations
 
+import asyncio
+import sqlite3
+from contextlib import closing
 from pathlib import Path
+from typing import Any
 
 from bot.config import BUNDLED_CONTENT
 from bot.demo import World, confirm, fill_feedback, submit_feedback
 from emulator import Fault
 from emulator.model import EmuChat, EmuUser
+from storage.outbox import OutboxItem
 
 
 async def test_throttled_chat_does_not_stall_others(
@@ -88,3 +93,33 @@ async def test_long_answer_is_split_not_dropped(
     joined = " ".join((m.plain_text or "") for m in parts)
     assert "đoạn0 <&>" in joined and "đoạn699 <&>" in joined
     assert all(len(m.plain_text or "") <= 4096 for m in parts)
+
+
+async def test_a_stop_mid_round_loses_no_outcome(tmp_path: Path) -> None:
+    db = tmp_path / "db.sqlite3"
+    async with World(db, BUNDLED_CONTENT) as world:
+        citizens = [world.emulator.add_user(f"Hỏi {n}") for n in range(5)]
+        repo = world.services.deps.outbox_repo
+        due, in_round = repo.due, asyncio.Event()
+
+        async def slow_due(*args: Any, **kwargs: Any) -> list[OutboxItem]:
+            # Once the replies are out, hold the next round (which records them) in its
+            # transaction, so that the stop lands there.
+            if all(world.emulator.bot_messages(c.id) for c in citizens):
+                in_round.set()
+                await asyncio.sleep(0.3)
+            return await due(*args, **kwargs)
+
+        repo.due = slow_due  # type: ignore[method-assign]
+        for citizen in citizens:
+            world.emulator.send_text(citizen.id, citizen, "/help")
+        await asyncio.wait_for(in_round.wait(), 10)
+        await world.stop_bot()
+        with closing(sqlite3.connect(db)) as conn:
+            (in_flight,) = conn.execute(
+                "SELECT COUNT(*) FROM outbox WHERE status = 'pending' AND sending_at IS NOT NULL"
+            ).fetchone()
+        assert in_flight == 0  # the replies' outcomes were written, so none is sent again
+        await world.start_bot()
+        await world.idle()
+        assert all(len(world.emulator.bot_messages(c.id)) == 1 for c in citizens)

@@ -89,6 +89,8 @@ async def test_demo_runs_twice_on_the_same_database(tmp_path: Path) -> None:
     for _ in range(2):
         transcript = await run_demo(db, BUNDLED_CONTENT)
         assert "Công dân đánh giá" in transcript and "hài lòng" in transcript
+        assert "đã gửi xong.\n   Gửi được: 1" in transcript  # the bulletin, on either run
+        assert "Đối thoại sắp tới" in transcript
     with sqlite3.connect(db) as conn:
         assert conn.execute("SELECT COUNT(*) FROM tickets").fetchone() == (2,)
 

@@ -18,7 +18,9 @@ CITIZENS = 12
 STEP_TIMEOUT = 30.0
 
 
-async def start_bot(emu: BotApiEmulator, db: Path, admin: EmuUser) -> asyncio.subprocess.Process:
+async def start_bot(
+    emu: BotApiEmulator, db: Path, admin: EmuUser, send_rate: int = 1000
+) -> asyncio.subprocess.Process:
     """Run `python -m bot run` as a separate process pointed at the emulator."""
     env = os.environ | {
         "TELEGRAM_BOT_TOKEN": emu.token,
@@ -27,7 +29,7 @@ async def start_bot(emu: BotApiEmulator, db: Path, admin: EmuUser) -> asyncio.su
         "DANVAN_ADMIN_IDS": str(admin.id),
         "DANVAN_CONTENT": str(BUNDLED_CONTENT),
         "DANVAN_POLL_TIMEOUT": "1",
-        "DANVAN_SEND_RATE": "1000",
+        "DANVAN_SEND_RATE": str(send_rate),
         "DANVAN_LOG_LEVEL": "ERROR",
     }
     return await asyncio.create_subprocess_exec(
