@@ -79,6 +79,13 @@ class OutboxRepository:
         Conversation comes first; at most `bulk_limit` bulletin messages (None: no cap) fill
         what is left.
         """
+        items, _ = await self.take(now, limit, busy_chats, bulk_limit)
+        return items
+
+    async def take(
+        self, now: float, limit: int, busy_chats: set[int], bulk_limit: int | None = None
+    ) -> tuple[list[OutboxItem], bool]:
+        """Do what `due` does; also tell whether bulletin messages were due beyond the cap."""
         rows = await self._db.fetch_all(
             "SELECT o.* FROM outbox o JOIN (SELECT MIN(id) AS id FROM outbox "
             "WHERE status = 'pending' GROUP BY chat_id) h ON o.id = h.id "
@@ -87,6 +94,7 @@ class OutboxRepository:
         )
         items: list[OutboxItem] = []
         bulk_left = limit if bulk_limit is None else bulk_limit
+        held = False
         for row in rows:
             if len(items) == limit:
                 break
@@ -94,13 +102,14 @@ class OutboxRepository:
                 continue
             if row["bulletin_id"] is not None:
                 if bulk_left <= 0:
+                    held = True
                     break  # bulletin rows come last: nothing else follows
                 bulk_left -= 1
             items.append(_item(row))
         await self._db.execute_many(
             "UPDATE outbox SET sending_at = ? WHERE id = ?", [(now, item.id) for item in items]
         )
-        return items
+        return items, held
 
     async def message_id(self, item_id: int) -> int | None:
         """Return the id of the message a delivered call produced (None until delivered)."""
