@@ -46,15 +46,14 @@ class Outcome:
 @dataclass(frozen=True, slots=True)
 class Round:
     """What one round of the sender took: calls, their card ids and topics; whether it took all
-    it could (more may be due), or else when the next call is due; whether bulletins ran out
-    of tokens."""
+    it could (more may be due), or else when the next call is due; whether bulletin messages
+    were held back (for want of tokens or places in flight)."""
 
     items: list[OutboxItem]
     cards: dict[int, int | None]
     topics: dict[int, TopicPlan]
     full: bool
     next_due: float | None
-    bulk: int
     bulk_held: bool
 
 
@@ -123,13 +122,12 @@ class Sender:
             now = self._services.deps.clock()
             bulk_room = self._max_in_flight - RESERVED_IN_FLIGHT - self._bulk_in_flight
             bulk = min(self._pacer.available(), bulk_room)
-            items = await repo.due(now, free, self._busy, bulk) if free > 0 else []
+            items, held = await repo.take(now, free, self._busy, bulk) if free > 0 else ([], False)
             cards = await self._card_ids(items)
             topics = await plan_topics(self._services, items)
             full = free > 0 and len(items) >= free
             next_due = None if full else await repo.next_due_at()
-        bulk_taken = sum(1 for item in items if item.bulletin_id is not None)
-        return Round(items, cards, topics, full, next_due, bulk, bulk_taken >= bulk)
+        return Round(items, cards, topics, full, next_due, held)
 
     async def drain(self) -> None:
         """Finish the round under way, wait for calls in flight and record their outcomes."""

@@ -95,6 +95,13 @@ class OutboxRepository:
         Conversation comes first; at most `bulk_limit` bulletin messages (None: no cap) fill
         what is left.
         """
+        items, _ = await self.take(now, limit, busy_chats, bulk_limit)
+        return items
+
+    async def take(
+        self, now: float, limit: int, busy_chats: set[int], bulk_limit: int | None = None
+    ) -> tuple[list[OutboxItem], bool]:
+        """Do what `due` does; also tell whether bulletin messages were due beyond the cap."""
         rows = await self._db.fetch_all(
             "SELECT o.* FROM outbox o JOIN (SELECT MIN(id) AS id FROM outbox "
             "WHERE status = 'pending' GROUP BY chat_id) h ON o.id = h.id "
@@ -103,6 +110,7 @@ class OutboxRepository:
         )
         items: list[OutboxItem] = []
         bulk_left = limit if bulk_limit is None else bulk_limit
+        held = False
         for row in rows:
             if len(items) == limit:
                 break
@@ -110,6 +118,7 @@ class OutboxRepository:
                 continue
             if row["bulletin_id"] is not None:
                 if bulk_left <= 0:
+                    held = True
                     break  # bulletin rows come last: nothing else follows
                 bulk_left -= 1
             items.append(_item(row))
@@ -119,7 +128,7 @@ class OutboxRepository:
         for item in items:
             if item.method in FILE_METHODS:
                 await self._load_file(item)
-        return items
+        return items, held
 
     async def message_ids(self, outbox_ids: list[int]) -> dict[int, int]:
         """Return the chat message id of each of these calls that was sent."""

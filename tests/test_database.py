@@ -134,6 +134,11 @@ async def test_bulletin_messages_wait_behind_conversation_and_are_capped(tmp_pat
         assert [i.bulletin_id for i in taken] == [None, None, bulletin, bulletin]
         busy = {1, 2, 10, 11}  # in flight: the sender skips them
         assert [i.chat_id for i in await outbox.due(1.0, 1, busy, bulk_limit=5)] == [12]
+        busy.add(12)
+        items, held = await outbox.take(1.0, 10, busy, bulk_limit=1)
+        assert [i.chat_id for i in items] == [13] and held  # chat 14 waits for a token
+        items, held = await outbox.take(1.0, 10, busy | {13}, bulk_limit=5)
+        assert [i.chat_id for i in items] == [14] and not held
     await db.close()
 
 

@@ -100,17 +100,17 @@ async def test_a_stop_mid_round_loses_no_outcome(tmp_path: Path) -> None:
     async with World(db, BUNDLED_CONTENT) as world:
         citizens = [world.emulator.add_user(f"Hỏi {n}") for n in range(5)]
         repo = world.services.deps.outbox_repo
-        due, in_round = repo.due, asyncio.Event()
+        take, in_round = repo.take, asyncio.Event()
 
-        async def slow_due(*args: Any, **kwargs: Any) -> list[OutboxItem]:
+        async def slow_take(*args: Any, **kwargs: Any) -> tuple[list[OutboxItem], bool]:
             # Once the replies are out, hold the next round (which records them) in its
             # transaction, so that the stop lands there.
             if all(world.emulator.bot_messages(c.id) for c in citizens):
                 in_round.set()
                 await asyncio.sleep(0.3)
-            return await due(*args, **kwargs)
+            return await take(*args, **kwargs)
 
-        repo.due = slow_due  # type: ignore[method-assign]
+        repo.take = slow_take  # type: ignore[method-assign]
         for citizen in citizens:
             world.emulator.send_text(citizen.id, citizen, "/help")
         await asyncio.wait_for(in_round.wait(), 10)
