@@ -31,16 +31,23 @@ _SETTLED = ", ".join(
 # way, one row per ticket (they are few), then grouped like the others.
 _AS_OF_CUT = ", ".join(
     [
-        *(f"coalesce({lo}, 0) | (coalesce({hi}, 0) << 32) AS {c}" for c, lo, hi in PAIRS),
+        *(f"coalesce({lo}, 0) | (coalesce({hi}, 0) << 32) AS cut_{c}" for c, lo, hi in PAIRS),
         "(due_day < :cut) - coalesce(closed_due_day <= :cut, 0) AS overdue",
+        *(column for column, _, _ in PAIRS),  # as of now, as the monthly totals have them
     ]
 )
-_LATE = ", ".join(["COUNT(*)", *(f"SUM({column})" for column, _, _ in PAIRS), "SUM(overdue)"])
+_LATE = ", ".join(["COUNT(*)", *(f"SUM(cut_{column})" for column, _, _ in PAIRS), "SUM(overdue)"])
+_LATE_NOW = ", ".join(["COUNT(*)", *(f"SUM({column})" for column, _, _ in PAIRS), "0"])
+_MONTHLY = ", ".join(["n", *(column for column, _, _ in PAIRS), "0"])
+_OVERDUE = ", ".join(["0", *("0" for _ in PAIRS), "COUNT(*)"])
 # Two groupings, each in the order of the table or of an index, so neither sorts.
 GROUPINGS = {
     "ward": ("created_month, origin_ward", "report_facts"),
     "field": ("created_month, kind, category", "report_facts INDEXED BY report_facts_fields"),
 }
+MONTHLY = {"ward": "report_ward_months", "field": "report_field_months"}
+OPEN = {"ward": "report_facts_open_wards", "field": "report_facts_open_fields"}
+Sums = tuple[list[Row], list[Row]]  # rows to add, rows to subtract
 _KEYS = "created_month, origin_ward, kind, category"
 _LIST = """
     SELECT t.code, f.kind, f.origin_ward, t.ward_code, f.category, f.created_day, f.due_day,
@@ -135,13 +142,15 @@ class ReportRepository:
         """Recount working days for the facts `where` selects."""
         await self._db.execute(f"{_RECOUNT} WHERE {where}", params)
 
-    async def tallies(self, scope: Scope, window: Window) -> dict[str, list[Row]]:
+    async def tallies(self, scope: Scope, window: Window) -> dict[str, Sums]:
         """Return figures grouped by month and ward ("ward") and by month, kind and field
-        ("field"): the key, then COUNT, the packed pairs of PAIRS and the overdue open tickets.
+        ("field"): the key, then COUNT, the packed pairs of PAIRS and the overdue open tickets,
+        as rows to add up and rows to subtract.
 
-        Tickets whose outcomes all happened by the cut-off day are added from their packed
-        columns; the few with an outcome after it are counted one by one and come as further
-        rows with the same keys (add them up).
+        For all wards, whole months come from the monthly totals (as of now), corrected for the
+        few tickets with an outcome after the cut-off day and completed with the overdue ones.
+        Other months, and narrower scopes, add settled tickets from their packed columns. The
+        tickets not settled by the cut-off day are counted one by one in every case.
         """
         where, params = _where(scope, window)
         await self._db.execute("DROP TABLE IF EXISTS temp.report_late")
@@ -151,21 +160,46 @@ class ReportRepository:
             f"AND {where}",
             params,
         )
-        groups: dict[str, list[Row]] = {}
-        for name, (key, source) in GROUPINGS.items():
-            if scope.wards is not None:  # a few wards: read their rows, sort the few groups
-                source = "report_facts"
-            settled = await self._db.fetch_all(
+        whole = _inner_months(window) if scope == Scope() else []
+        rest = [m for m in months_between(window.first, window.last) if m not in whole]
+        sums = {name: await self._sums(name, scope, window, whole, rest) for name in GROUPINGS}
+        await self._db.execute("DROP TABLE temp.report_late")
+        return sums
+
+    async def _sums(
+        self, name: str, scope: Scope, window: Window, whole: list[int], rest: list[int]
+    ) -> Sums:
+        """Return one grouping's rows to add and to subtract (see `tallies`)."""
+        key, source = GROUPINGS[name]
+        if scope.wards is not None:  # a few wards: read their rows, sort the few groups
+            source = "report_facts"
+        add, subtract = [], []
+        add += await self._db.fetch_all(
+            f"SELECT {key}, {_LATE} FROM temp.report_late GROUP BY {key}"
+        )
+        if rest:
+            where, params = _where(scope, window, rest)
+            add += await self._db.fetch_all(
                 f"SELECT {key}, {_SETTLED} FROM {source} WHERE {where} AND settled_day <= :cut "
                 f"GROUP BY {key}",
                 params,
             )
-            late = await self._db.fetch_all(
-                f"SELECT {key}, {_LATE} FROM temp.report_late GROUP BY {key}"
+        if whole:
+            months = {f"m{i}": month for i, month in enumerate(whole)}
+            listed = f"created_month IN ({', '.join(f':{m}' for m in months)})"
+            add += await self._db.fetch_all(
+                f"SELECT {key}, {_MONTHLY} FROM {MONTHLY[name]} WHERE {listed}", months
             )
-            groups[name] = settled + late
-        await self._db.execute("DROP TABLE temp.report_late")
-        return groups
+            add += await self._db.fetch_all(
+                f"SELECT {key}, {_OVERDUE} FROM report_facts INDEXED BY {OPEN[name]} "
+                f"WHERE {listed} AND open_due_day < :cut AND settled_day <= :cut GROUP BY {key}",
+                months | {"cut": window.cut},
+            )
+            subtract += await self._db.fetch_all(
+                f"SELECT {key}, {_LATE_NOW} FROM temp.report_late WHERE {listed} GROUP BY {key}",
+                months,
+            )
+        return add, subtract
 
     async def tickets(self, scope: Scope, window: Window, limit: int) -> list[Row]:
         """Return the report's ticket list (no names, phones or descriptions), oldest first."""
@@ -209,10 +243,13 @@ class ReportRepository:
         )
 
 
-def _where(scope: Scope, window: Window, prefix: str = "") -> tuple[str, dict[str, object]]:
-    """Return the WHERE clause (and parameters) selecting a scope's tickets in a window."""
+def _where(
+    scope: Scope, window: Window, months: list[int] | None = None, prefix: str = ""
+) -> tuple[str, dict[str, object]]:
+    """Return the WHERE clause (and parameters) selecting a scope's tickets in a window (in
+    some of its months only, if given)."""
     p = prefix
-    months = months_between(window.first, window.last)
+    months = months or months_between(window.first, window.last)
     params: dict[str, object] = {"first": window.first, "last": window.last, "cut": window.cut}
     params |= {f"m{i}": month for i, month in enumerate(months)}
     # Months listed, not a range: with wards listed too, SQLite seeks each (month, ward) pair.
@@ -227,6 +264,17 @@ def _where(scope: Scope, window: Window, prefix: str = "") -> tuple[str, dict[st
         where += f" AND {p}ticket_id IN (SELECT id FROM tickets WHERE group_chat_id = :chat)"
         params["chat"] = scope.chat_id
     return where, params
+
+
+def _inner_months(window: Window) -> list[int]:
+    """Return the months that lie wholly inside a window."""
+    months = months_between(window.first, window.last)
+    first, after = EPOCH + timedelta(days=window.first), EPOCH + timedelta(days=window.last + 1)
+    if first.day != 1:
+        months = months[1:]
+    if after.day != 1:
+        months = months[:-1]
+    return months
 
 
 def _whole_months(window: Window) -> bool:

@@ -91,7 +91,7 @@ class ReportBuilder:
         await self._repo.sync_calendar(calendar_rows(self._calendar, last))
         await self._repo.count_pending()
         groups = await self._repo.tallies(scope, window)
-        fields = _add_up(groups["field"], 3)  # (month, kind, field)
+        fields = _add_up(*groups["field"], width=3)  # (month, kind, field)
         by_kind, by_category, months = _by(fields, 1), _by(fields, 2), _by(fields, 0, 1)
         cut = EPOCH + timedelta(days=window.cut)
         return Report(
@@ -100,7 +100,7 @@ class ReportBuilder:
             cut=cut,
             total=functools.reduce(operator.add, by_kind.values(), Tally()),
             by_kind={Kind(k): t for (k,), t in by_kind.items()},
-            by_ward=self._named(_by(_add_up(groups["ward"], 2), 1), self._ward_name),
+            by_ward=self._named(_by(_add_up(*groups["ward"], width=2), 1), self._ward_name),
             by_category=self._named(by_category, self._category_name),
             by_month=[
                 MonthBar(m, Kind(k), t.received, t.resolved) for (m, k), t in sorted(months.items())
@@ -141,13 +141,17 @@ class ReportBuilder:
 Key = tuple[object, ...]
 
 
-def _add_up(rows: list[Row], width: int) -> dict[Key, Tally]:
-    """Unpack rows of (key of `width` columns, packed figures) and add those with equal keys."""
+def _add_up(add: list[Row], subtract: list[Row], *, width: int) -> dict[Key, Tally]:
+    """Unpack rows of (key of `width` columns, packed figures); add up those with equal keys,
+    less the rows to subtract."""
     groups: dict[Key, Tally] = {}
-    for row in rows:
-        key = tuple(row[:width])
-        tally = Tally.unpack(row[width:])
-        groups[key] = groups[key] + tally if key in groups else tally
+    for rows, sign in ((add, 1), (subtract, -1)):
+        for row in rows:
+            key = tuple(row[:width])
+            tally = Tally.unpack(row[width:])
+            if sign < 0:
+                tally = Tally() - tally
+            groups[key] = groups[key] + tally if key in groups else tally
     return groups
 
 
