@@ -279,8 +279,12 @@ def _inner_months(window: Window) -> list[int]:
 
 def _whole_months(window: Window) -> bool:
     """Tell whether a window starts on a month's first day and ends on a month's last day."""
-    first, after = EPOCH + timedelta(days=window.first), EPOCH + timedelta(days=window.last + 1)
-    return first.day == 1 and after.day == 1
+    return _inner_months(window) == months_between(window.first, window.last)
+
+
+def day_number(day: date) -> int:
+    """Return the local day number (days since 1970-01-01)."""
+    return (day - EPOCH).days
 
 
 def months_between(first: int, last: int) -> list[int]:

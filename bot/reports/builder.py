@@ -17,18 +17,13 @@ from bot.reports.figures import MonthBar, Reach, Report, Tally
 from bot.reports.period import Period, PeriodError
 from bot.wards import WardDirectory
 from storage.database import Row
-from storage.reports import EPOCH, ReportRepository, Scope, Window
+from storage.reports import EPOCH, ReportRepository, Scope, Window, day_number
 
 ORIGIN = date(2020, 1, 1)  # working days are numbered from here (see working_days in 0005)
 CALENDAR_AHEAD = timedelta(days=400)  # days the calendar holds beyond today, for new outcomes
 LOCAL_OFFSET = 7 * 3600  # Vietnam, UTC+7 all year, as in the day numbers of report_facts
 EXAMPLES = 5
 _PERSONAL = re.compile(r"\d[\d .\-]{4,}\d|\S+@\S+")  # phone, ID and account numbers; e-mail
-
-
-def day_number(day: date) -> int:
-    """Return the local day number (days since 1970-01-01)."""
-    return (day - EPOCH).days
 
 
 def local_today(now: float) -> date:
@@ -100,8 +95,8 @@ class ReportBuilder:
             cut=cut,
             total=functools.reduce(operator.add, by_kind.values(), Tally()),
             by_kind={Kind(k): t for (k,), t in by_kind.items()},
-            by_ward=self._named(_by(_add_up(*groups["ward"], width=2), 1), self._ward_name),
-            by_category=self._named(by_category, self._category_name),
+            by_ward=self._named(_by(_add_up(*groups["ward"], width=2), 1), self._wards.name_of),
+            by_category=self._named(by_category, self._categories.name_of),
             by_month=[
                 MonthBar(m, Kind(k), t.received, t.resolved) for (m, k), t in sorted(months.items())
             ],
@@ -128,14 +123,6 @@ class ReportBuilder:
         """Name each group and order them: most received first, then by name."""
         named = [(name(key[0]), tally) for key, tally in groups.items()]
         return sorted(named, key=lambda item: (-item[1].received, item[0]))
-
-    def _ward_name(self, code: str) -> str:
-        ward = self._wards.get(code)
-        return ward.name if ward else code
-
-    def _category_name(self, category_id: str) -> str:
-        category = self._categories.get(category_id)
-        return category.name if category else category_id
 
 
 Key = tuple[object, ...]
