@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
@@ -72,15 +71,6 @@ _UNCOUNTED = (
     "(reply_day IS NOT NULL AND reply_wd IS NULL) "
     "OR (resolved_day IS NOT NULL AND close_wd IS NULL)"
 )
-# Answered: an answer or an entry opened from the menu, or a suggestion the citizen chose, unless
-# they said it was wrong. Unanswered: nothing fitted, or "wrong", unless it was a report to file.
-# A suggestion nobody chose is neither. Both read from the index faq_queries_report alone.
-_ANSWERED = (
-    "(decision IN ('answer', 'browse') OR feedback LIKE 'chose:%') "
-    "AND coalesce(feedback, '') != 'wrong'"
-)
-_UNANSWERED = "(decision = 'none' OR feedback = 'wrong') AND coalesce(feedback, '') != 'report'"
-_PERIOD = "at >= :start AND at < :end"
 
 
 @dataclass(frozen=True, slots=True)
@@ -100,22 +90,16 @@ class Window:
     cut: int
 
 
-@dataclass(frozen=True, slots=True)
-class FaqCounts:
-    """What the FAQ log says about one period."""
-
-    answered: int
-    citizens: int
-    unanswered: int
-    topics: list[tuple[str, int]]  # (topic id, answered questions), most asked first
-    examples: list[str]  # normalised questions the FAQ could not answer, most frequent first
-
-
 class ReportRepository:
     """Read report figures; keep the working-day calendar they are counted with."""
 
     def __init__(self, db: Database) -> None:
         self._db = db
+
+    @property
+    def db(self) -> Database:
+        """Return the database the figures are read from."""
+        return self._db
 
     async def sync_calendar(self, days: Sequence[tuple[int, int]]) -> int:
         """Store the (day, working-day number) pairs that changed and recount from the earliest."""
@@ -207,39 +191,6 @@ class ReportRepository:
         return await self._db.fetch_all(
             f"{_LIST} WHERE {where} ORDER BY f.created_day, f.ticket_id LIMIT :limit",
             params | {"limit": limit},
-        )
-
-    async def faq_counts(self, start: float, end: float, examples: int) -> FaqCounts:
-        """Count answered and unanswered questions and distinct askers in [start, end)."""
-        span = {"start": start, "end": end, "k": examples}
-        # Grouped by what decides the counts: the flags and the entry are worked out per group.
-        groups = await self._db.fetch_all(
-            f"SELECT {_ANSWERED} AS a, {_UNANSWERED} AS u, CASE WHEN feedback LIKE 'chose:%'"
-            " THEN substr(feedback, 7) ELSE entry_id END AS entry, COUNT(*) AS n"
-            f" FROM faq_queries INDEXED BY faq_queries_report WHERE {_PERIOD}"
-            " GROUP BY decision, entry_id, feedback",
-            span,
-        )
-        askers = await self._db.fetch_one(
-            f"SELECT COUNT(DISTINCT asker) AS c FROM faq_queries WHERE {_PERIOD} AND {_ANSWERED}",
-            span,
-        )
-        asked = await self._db.fetch_all(
-            "SELECT normalized, COUNT(*) AS n FROM faq_queries INDEXED BY faq_queries_report"
-            f" WHERE {_PERIOD} AND {_UNANSWERED}"
-            " GROUP BY normalized ORDER BY n DESC, MAX(at) DESC LIMIT :k",
-            span,
-        )
-        topics: Counter[str] = Counter()
-        for group in groups:
-            if group["a"]:
-                topics[str(group["entry"]).split("/")[0]] += int(group["n"])
-        return FaqCounts(
-            answered=sum(int(g["n"]) for g in groups if g["a"]),
-            citizens=int(askers["c"] or 0) if askers else 0,
-            unanswered=sum(int(g["n"]) for g in groups if g["u"]),
-            topics=sorted(topics.items(), key=lambda item: (-item[1], item[0]))[:5],
-            examples=[str(r["normalized"]) for r in asked],
         )
 
 

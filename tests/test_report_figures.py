@@ -131,6 +131,14 @@ async def test_law_dissemination_reach(db: Database) -> None:
     assert (reach.bulletins, reach.recipients) == (0, 0)
 
 
+async def test_feedback_given_later_moves_a_question(db: Database) -> None:
+    async with db.transaction():  # "Chưa đúng" on the only question asker 2 had answered
+        await db.execute("UPDATE faq_queries SET feedback = 'wrong' WHERE normalized = 'tam tru'")
+    reach = (await _q3(db)).reach
+    assert (reach.answered, reach.citizens, reach.unanswered) == (4, 3, 4)
+    assert reach.topics[0] == ("Cư trú", 2)
+
+
 async def test_bulletins_come_from_the_source_given(db: Database) -> None:
     source = TwoBulletins()
     async with db.transaction():

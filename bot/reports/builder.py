@@ -17,6 +17,7 @@ from bot.reports.figures import MonthBar, Reach, Report, Tally
 from bot.reports.period import Period, PeriodError
 from bot.wards import WardDirectory
 from storage.database import Row
+from storage.faq_counts import faq_counts
 from storage.reports import EPOCH, ReportRepository, Scope, Window, day_number
 
 ORIGIN = date(2020, 1, 1)  # working days are numbered from here (see working_days in 0005)
@@ -105,7 +106,8 @@ class ReportBuilder:
 
     async def _reach(self, first: date, cut: date, scope: Scope) -> Reach:
         start, end = day_start(first), day_start(cut + timedelta(days=1))
-        faq = await self._repo.faq_counts(start, end, EXAMPLES)
+        days = (day_number(first), day_number(cut))
+        faq = await faq_counts(self._repo.db, days, (start, end), EXAMPLES)
         bulletins = await self._bulletins.count(start, end, scope.wards)
         return Reach(
             answered=faq.answered,

@@ -281,6 +281,40 @@ ALTER TABLE faq_queries ADD COLUMN asker INTEGER;
 -- What a report counts about the FAQ, read from the index alone.
 CREATE INDEX faq_queries_report ON faq_queries (at, decision, feedback, entry_id, asker);
 
+-- The FAQ log counted per local day by what decides a report's figures (a missing entry or
+-- feedback is ''), kept by triggers: a report adds up days, not questions.
+CREATE TABLE faq_daily (
+    day      INTEGER NOT NULL,
+    decision TEXT NOT NULL,
+    entry_id TEXT NOT NULL,
+    feedback TEXT NOT NULL,
+    n        INTEGER NOT NULL,
+    PRIMARY KEY (day, decision, entry_id, feedback)
+) WITHOUT ROWID;
+INSERT INTO faq_daily (day, decision, entry_id, feedback, n)
+SELECT CAST((at + 25200) / 86400 AS INTEGER), decision, coalesce(entry_id, ''),
+       coalesce(feedback, ''), COUNT(*)
+FROM faq_queries GROUP BY 1, 2, 3, 4;
+
+CREATE TRIGGER faq_daily_new AFTER INSERT ON faq_queries
+BEGIN
+    INSERT INTO faq_daily (day, decision, entry_id, feedback, n)
+    VALUES (CAST((NEW.at + 25200) / 86400 AS INTEGER), NEW.decision,
+            coalesce(NEW.entry_id, ''), coalesce(NEW.feedback, ''), 1)
+    ON CONFLICT (day, decision, entry_id, feedback) DO UPDATE SET n = n + 1;
+END;
+
+CREATE TRIGGER faq_daily_feedback AFTER UPDATE OF feedback ON faq_queries
+BEGIN
+    UPDATE faq_daily SET n = n - 1
+    WHERE day = CAST((OLD.at + 25200) / 86400 AS INTEGER) AND decision = OLD.decision
+      AND entry_id = coalesce(OLD.entry_id, '') AND feedback = coalesce(OLD.feedback, '');
+    INSERT INTO faq_daily (day, decision, entry_id, feedback, n)
+    VALUES (CAST((NEW.at + 25200) / 86400 AS INTEGER), NEW.decision,
+            coalesce(NEW.entry_id, ''), coalesce(NEW.feedback, ''), 1)
+    ON CONFLICT (day, decision, entry_id, feedback) DO UPDATE SET n = n + 1;
+END;
+
 -- Files the outbox sends (a report's chart, its workbook), kept with the call until it is done.
 CREATE TABLE outbox_files (
     outbox_id INTEGER PRIMARY KEY REFERENCES outbox (id),
