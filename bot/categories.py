@@ -60,3 +60,8 @@ class CategoryList:
     def get(self, category_id: str) -> Category | None:
         """Return the category with this id, if any."""
         return self._by_id.get(category_id)
+
+    def name_of(self, category_id: str) -> str:
+        """Return a category's display name (its id if it is no longer listed)."""
+        category = self._by_id.get(category_id)
+        return category.name if category else category_id

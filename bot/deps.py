@@ -78,10 +78,8 @@ class Deps:
 
     def ward_name(self, code: str) -> str:
         """Return a ward's display name (its code if the ward left the served list)."""
-        ward = self.wards.get(code)
-        return ward.name if ward else code
+        return self.wards.name_of(code)
 
     def category_name(self, category_id: str) -> str:
         """Return a category's display name."""
-        category = self.categories.get(category_id)
-        return category.name if category else category_id
+        return self.categories.name_of(category_id)

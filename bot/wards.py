@@ -88,6 +88,11 @@ class WardDirectory:
         """Return the ward with this code, if served."""
         return self._by_code.get(code)
 
+    def name_of(self, code: str) -> str:
+        """Return a ward's display name (its code if the ward left the served list)."""
+        ward = self._by_code.get(code)
+        return ward.name if ward else code
+
     def search(
         self, text: str, limit: int = MAX_CANDIDATES, min_score: float = 50.0
     ) -> list[WardMatch]:

@@ -75,17 +75,14 @@ async def _send_file(app: BotApp, item: OutboxItem, thread: int | None) -> int:
     if "data" not in p:
         raise BadRequest("the file to send is gone")
     upload = InputFile(p["data"], filename=p["filename"])
-    caption = p.get("caption") or None
-    if item.method == "photo":
-        sent = await app.bot.send_photo(
-            item.chat_id, upload, caption=caption, parse_mode=ParseMode.HTML,
-            message_thread_id=thread,
-        )  # fmt: skip
-    else:
-        sent = await app.bot.send_document(
-            item.chat_id, upload, caption=caption, parse_mode=ParseMode.HTML,
-            message_thread_id=thread,
-        )  # fmt: skip
+    send = app.bot.send_photo if item.method == "photo" else app.bot.send_document
+    sent = await send(
+        item.chat_id,
+        upload,
+        caption=p.get("caption") or None,
+        parse_mode=ParseMode.HTML,
+        message_thread_id=thread,
+    )
     return sent.message_id
 
 

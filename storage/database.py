@@ -107,8 +107,7 @@ class Database:
     async def execute(self, sql: str, params: Iterable[Any] | Mapping[str, Any] = ()) -> int:
         """Run one statement inside the current transaction and return the last inserted row id."""
         self._require_transaction()
-        bound = dict(params) if isinstance(params, Mapping) else tuple(params)
-        row = await self._conn.execute_insert(sql, bound)
+        row = await self._conn.execute_insert(sql, _bind(params))
         return int(row[0]) if row is not None else 0
 
     async def execute_rowcount(self, sql: str, params: Iterable[Any] = ()) -> int:
@@ -129,8 +128,7 @@ class Database:
     ) -> list[Row]:
         """Return every row of a query (parameters by position, or by name from a mapping)."""
         self._require_transaction()
-        bound = dict(params) if isinstance(params, Mapping) else tuple(params)
-        return list(await self._conn.execute_fetchall(sql, bound))
+        return list(await self._conn.execute_fetchall(sql, _bind(params)))
 
     async def fetch_one(
         self, sql: str, params: Iterable[Any] | Mapping[str, Any] = ()
@@ -164,6 +162,11 @@ class Database:
     def _require_transaction(self) -> None:
         if not _in_transaction.get():
             raise RuntimeError("database access outside Database.transaction()")
+
+
+def _bind(params: Iterable[Any] | Mapping[str, Any]) -> tuple[Any, ...] | dict[str, Any]:
+    """Return parameters as sqlite3 takes them: by name from a mapping, else by position."""
+    return dict(params) if isinstance(params, Mapping) else tuple(params)
 
 
 def _migration_scripts() -> list[tuple[str, str]]:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
@@ -31,16 +30,23 @@ _SETTLED = ", ".join(
 # way, one row per ticket (they are few), then grouped like the others.
 _AS_OF_CUT = ", ".join(
     [
-        *(f"coalesce({lo}, 0) | (coalesce({hi}, 0) << 32) AS {c}" for c, lo, hi in PAIRS),
+        *(f"coalesce({lo}, 0) | (coalesce({hi}, 0) << 32) AS cut_{c}" for c, lo, hi in PAIRS),
         "(due_day < :cut) - coalesce(closed_due_day <= :cut, 0) AS overdue",
+        *(column for column, _, _ in PAIRS),  # as of now, as the monthly totals have them
     ]
 )
-_LATE = ", ".join(["COUNT(*)", *(f"SUM({column})" for column, _, _ in PAIRS), "SUM(overdue)"])
+_LATE = ", ".join(["COUNT(*)", *(f"SUM(cut_{column})" for column, _, _ in PAIRS), "SUM(overdue)"])
+_LATE_NOW = ", ".join(["COUNT(*)", *(f"SUM({column})" for column, _, _ in PAIRS), "0"])
+_MONTHLY = ", ".join(["n", *(column for column, _, _ in PAIRS), "0"])
+_OVERDUE = ", ".join(["0", *("0" for _ in PAIRS), "COUNT(*)"])
 # Two groupings, each in the order of the table or of an index, so neither sorts.
 GROUPINGS = {
     "ward": ("created_month, origin_ward", "report_facts"),
     "field": ("created_month, kind, category", "report_facts INDEXED BY report_facts_fields"),
 }
+MONTHLY = {"ward": "report_ward_months", "field": "report_field_months"}
+OPEN = {"ward": "report_facts_open_wards", "field": "report_facts_open_fields"}
+Sums = tuple[list[Row], list[Row]]  # rows to add, rows to subtract
 _KEYS = "created_month, origin_ward, kind, category"
 _LIST = """
     SELECT t.code, f.kind, f.origin_ward, t.ward_code, f.category, f.created_day, f.due_day,
@@ -65,15 +71,6 @@ _UNCOUNTED = (
     "(reply_day IS NOT NULL AND reply_wd IS NULL) "
     "OR (resolved_day IS NOT NULL AND close_wd IS NULL)"
 )
-# Answered: an answer or an entry opened from the menu, or a suggestion the citizen chose, unless
-# they said it was wrong. Unanswered: nothing fitted, or "wrong", unless it was a report to file.
-# A suggestion nobody chose is neither. Both read from the index faq_queries_report alone.
-_ANSWERED = (
-    "(decision IN ('answer', 'browse') OR feedback LIKE 'chose:%') "
-    "AND coalesce(feedback, '') != 'wrong'"
-)
-_UNANSWERED = "(decision = 'none' OR feedback = 'wrong') AND coalesce(feedback, '') != 'report'"
-_PERIOD = "at >= :start AND at < :end"
 
 
 @dataclass(frozen=True, slots=True)
@@ -93,22 +90,16 @@ class Window:
     cut: int
 
 
-@dataclass(frozen=True, slots=True)
-class FaqCounts:
-    """What the FAQ log says about one period."""
-
-    answered: int
-    citizens: int
-    unanswered: int
-    topics: list[tuple[str, int]]  # (topic id, answered questions), most asked first
-    examples: list[str]  # normalised questions the FAQ could not answer, most frequent first
-
-
 class ReportRepository:
     """Read report figures; keep the working-day calendar they are counted with."""
 
     def __init__(self, db: Database) -> None:
         self._db = db
+
+    @property
+    def db(self) -> Database:
+        """Return the database the figures are read from."""
+        return self._db
 
     async def sync_calendar(self, days: Sequence[tuple[int, int]]) -> int:
         """Store the (day, working-day number) pairs that changed and recount from the earliest."""
@@ -135,13 +126,15 @@ class ReportRepository:
         """Recount working days for the facts `where` selects."""
         await self._db.execute(f"{_RECOUNT} WHERE {where}", params)
 
-    async def tallies(self, scope: Scope, window: Window) -> dict[str, list[Row]]:
+    async def tallies(self, scope: Scope, window: Window) -> dict[str, Sums]:
         """Return figures grouped by month and ward ("ward") and by month, kind and field
-        ("field"): the key, then COUNT, the packed pairs of PAIRS and the overdue open tickets.
+        ("field"): the key, then COUNT, the packed pairs of PAIRS and the overdue open tickets,
+        as rows to add up and rows to subtract.
 
-        Tickets whose outcomes all happened by the cut-off day are added from their packed
-        columns; the few with an outcome after it are counted one by one and come as further
-        rows with the same keys (add them up).
+        For all wards, whole months come from the monthly totals (as of now), corrected for the
+        few tickets with an outcome after the cut-off day and completed with the overdue ones.
+        Other months, and narrower scopes, add settled tickets from their packed columns. The
+        tickets not settled by the cut-off day are counted one by one in every case.
         """
         where, params = _where(scope, window)
         await self._db.execute("DROP TABLE IF EXISTS temp.report_late")
@@ -151,21 +144,46 @@ class ReportRepository:
             f"AND {where}",
             params,
         )
-        groups: dict[str, list[Row]] = {}
-        for name, (key, source) in GROUPINGS.items():
-            if scope.wards is not None:  # a few wards: read their rows, sort the few groups
-                source = "report_facts"
-            settled = await self._db.fetch_all(
+        whole = _inner_months(window) if scope == Scope() else []
+        rest = [m for m in months_between(window.first, window.last) if m not in whole]
+        sums = {name: await self._sums(name, scope, window, whole, rest) for name in GROUPINGS}
+        await self._db.execute("DROP TABLE temp.report_late")
+        return sums
+
+    async def _sums(
+        self, name: str, scope: Scope, window: Window, whole: list[int], rest: list[int]
+    ) -> Sums:
+        """Return one grouping's rows to add and to subtract (see `tallies`)."""
+        key, source = GROUPINGS[name]
+        if scope.wards is not None:  # a few wards: read their rows, sort the few groups
+            source = "report_facts"
+        add, subtract = [], []
+        add += await self._db.fetch_all(
+            f"SELECT {key}, {_LATE} FROM temp.report_late GROUP BY {key}"
+        )
+        if rest:
+            where, params = _where(scope, window, rest)
+            add += await self._db.fetch_all(
                 f"SELECT {key}, {_SETTLED} FROM {source} WHERE {where} AND settled_day <= :cut "
                 f"GROUP BY {key}",
                 params,
             )
-            late = await self._db.fetch_all(
-                f"SELECT {key}, {_LATE} FROM temp.report_late GROUP BY {key}"
+        if whole:
+            months = {f"m{i}": month for i, month in enumerate(whole)}
+            listed = f"created_month IN ({', '.join(f':{m}' for m in months)})"
+            add += await self._db.fetch_all(
+                f"SELECT {key}, {_MONTHLY} FROM {MONTHLY[name]} WHERE {listed}", months
             )
-            groups[name] = settled + late
-        await self._db.execute("DROP TABLE temp.report_late")
-        return groups
+            add += await self._db.fetch_all(
+                f"SELECT {key}, {_OVERDUE} FROM report_facts INDEXED BY {OPEN[name]} "
+                f"WHERE {listed} AND open_due_day < :cut AND settled_day <= :cut GROUP BY {key}",
+                months | {"cut": window.cut},
+            )
+            subtract += await self._db.fetch_all(
+                f"SELECT {key}, {_LATE_NOW} FROM temp.report_late WHERE {listed} GROUP BY {key}",
+                months,
+            )
+        return add, subtract
 
     async def tickets(self, scope: Scope, window: Window, limit: int) -> list[Row]:
         """Return the report's ticket list (no names, phones or descriptions), oldest first."""
@@ -175,44 +193,14 @@ class ReportRepository:
             params | {"limit": limit},
         )
 
-    async def faq_counts(self, start: float, end: float, examples: int) -> FaqCounts:
-        """Count answered and unanswered questions and distinct askers in [start, end)."""
-        span = {"start": start, "end": end, "k": examples}
-        # Grouped by what decides the counts: the flags and the entry are worked out per group.
-        groups = await self._db.fetch_all(
-            f"SELECT {_ANSWERED} AS a, {_UNANSWERED} AS u, CASE WHEN feedback LIKE 'chose:%'"
-            " THEN substr(feedback, 7) ELSE entry_id END AS entry, COUNT(*) AS n"
-            f" FROM faq_queries INDEXED BY faq_queries_report WHERE {_PERIOD}"
-            " GROUP BY decision, entry_id, feedback",
-            span,
-        )
-        askers = await self._db.fetch_one(
-            f"SELECT COUNT(DISTINCT asker) AS c FROM faq_queries WHERE {_PERIOD} AND {_ANSWERED}",
-            span,
-        )
-        asked = await self._db.fetch_all(
-            "SELECT normalized, COUNT(*) AS n FROM faq_queries INDEXED BY faq_queries_report"
-            f" WHERE {_PERIOD} AND {_UNANSWERED}"
-            " GROUP BY normalized ORDER BY n DESC, MAX(at) DESC LIMIT :k",
-            span,
-        )
-        topics: Counter[str] = Counter()
-        for group in groups:
-            if group["a"]:
-                topics[str(group["entry"]).split("/")[0]] += int(group["n"])
-        return FaqCounts(
-            answered=sum(int(g["n"]) for g in groups if g["a"]),
-            citizens=int(askers["c"] or 0) if askers else 0,
-            unanswered=sum(int(g["n"]) for g in groups if g["u"]),
-            topics=sorted(topics.items(), key=lambda item: (-item[1], item[0]))[:5],
-            examples=[str(r["normalized"]) for r in asked],
-        )
 
-
-def _where(scope: Scope, window: Window, prefix: str = "") -> tuple[str, dict[str, object]]:
-    """Return the WHERE clause (and parameters) selecting a scope's tickets in a window."""
+def _where(
+    scope: Scope, window: Window, months: list[int] | None = None, prefix: str = ""
+) -> tuple[str, dict[str, object]]:
+    """Return the WHERE clause (and parameters) selecting a scope's tickets in a window (in
+    some of its months only, if given)."""
     p = prefix
-    months = months_between(window.first, window.last)
+    months = months or months_between(window.first, window.last)
     params: dict[str, object] = {"first": window.first, "last": window.last, "cut": window.cut}
     params |= {f"m{i}": month for i, month in enumerate(months)}
     # Months listed, not a range: with wards listed too, SQLite seeks each (month, ward) pair.
@@ -229,10 +217,25 @@ def _where(scope: Scope, window: Window, prefix: str = "") -> tuple[str, dict[st
     return where, params
 
 
+def _inner_months(window: Window) -> list[int]:
+    """Return the months that lie wholly inside a window."""
+    months = months_between(window.first, window.last)
+    first, after = EPOCH + timedelta(days=window.first), EPOCH + timedelta(days=window.last + 1)
+    if first.day != 1:
+        months = months[1:]
+    if after.day != 1:
+        months = months[:-1]
+    return months
+
+
 def _whole_months(window: Window) -> bool:
     """Tell whether a window starts on a month's first day and ends on a month's last day."""
-    first, after = EPOCH + timedelta(days=window.first), EPOCH + timedelta(days=window.last + 1)
-    return first.day == 1 and after.day == 1
+    return _inner_months(window) == months_between(window.first, window.last)
+
+
+def day_number(day: date) -> int:
+    """Return the local day number (days since 1970-01-01)."""
+    return (day - EPOCH).days
 
 
 def months_between(first: int, last: int) -> list[int]:

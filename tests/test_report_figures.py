@@ -131,6 +131,14 @@ async def test_law_dissemination_reach(db: Database) -> None:
     assert (reach.bulletins, reach.recipients) == (0, 0)
 
 
+async def test_feedback_given_later_moves_a_question(db: Database) -> None:
+    async with db.transaction():  # "Chưa đúng" on the only question asker 2 had answered
+        await db.execute("UPDATE faq_queries SET feedback = 'wrong' WHERE normalized = 'tam tru'")
+    reach = (await _q3(db)).reach
+    assert (reach.answered, reach.citizens, reach.unanswered) == (4, 3, 4)
+    assert reach.topics[0] == ("Cư trú", 2)
+
+
 async def test_bulletins_come_from_the_source_given(db: Database) -> None:
     source = TwoBulletins()
     async with db.transaction():
@@ -165,3 +173,27 @@ async def test_periods_in_the_future_are_refused(db: Database) -> None:
     async with db.transaction():
         with pytest.raises(PeriodError):
             await make_builder(db).build(quarter(2026, 4), Scope(), "x", at("2026-09-01 08:00"))
+
+
+@pytest.mark.parametrize("before_reports", [False, True])
+async def test_monthly_totals_match_the_facts(tmp_path: Path, before_reports: bool) -> None:
+    db = await loaded_database(tmp_path / "m.sqlite3", before_reports=before_reports)
+    packed = "resolved_declined, ontime_late, transferred_replied, rated_satisfied, counted, " \
+             "working_days"  # fmt: skip
+    sums = ", ".join(f"SUM({c})" for c in packed.split(", "))
+    try:
+        async with db.transaction():
+            await make_builder(db).build(quarter(2026, 3), ALL, "x", NOW)  # counts working days
+            for key, table in (("origin_ward", "report_ward_months"),
+                               ("kind, category", "report_field_months")):  # fmt: skip
+                kept = await db.fetch_all(
+                    f"SELECT created_month, {key}, n, {packed} FROM {table} "
+                    f"ORDER BY created_month, {key}"
+                )
+                counted = await db.fetch_all(
+                    f"SELECT created_month, {key}, COUNT(*), {sums} FROM report_facts "
+                    f"GROUP BY created_month, {key} ORDER BY created_month, {key}"
+                )
+                assert [tuple(r) for r in kept] == [tuple(r) for r in counted]
+    finally:
+        await db.close()

@@ -17,18 +17,14 @@ from bot.reports.period import Period, PeriodError
 from bot.wards import WardDirectory
 from bot.workdays import WorkingCalendar
 from storage.database import Row
-from storage.reports import EPOCH, ReportRepository, Scope, Window
+from storage.faq_counts import faq_counts
+from storage.reports import EPOCH, ReportRepository, Scope, Window, day_number
 
 ORIGIN = date(2020, 1, 1)  # working days are numbered from here (see working_days in 0005)
 CALENDAR_AHEAD = timedelta(days=400)  # days the calendar holds beyond today, for new outcomes
 LOCAL_OFFSET = 7 * 3600  # Vietnam, UTC+7 all year, as in the day numbers of report_facts
 EXAMPLES = 5
 _PERSONAL = re.compile(r"\d[\d .\-]{4,}\d|\S+@\S+")  # phone, ID and account numbers; e-mail
-
-
-def day_number(day: date) -> int:
-    """Return the local day number (days since 1970-01-01)."""
-    return (day - EPOCH).days
 
 
 def local_today(now: float) -> date:
@@ -91,7 +87,7 @@ class ReportBuilder:
         await self._repo.sync_calendar(calendar_rows(self._calendar, last))
         await self._repo.count_pending()
         groups = await self._repo.tallies(scope, window)
-        fields = _add_up(groups["field"], 3)  # (month, kind, field)
+        fields = _add_up(*groups["field"], width=3)  # (month, kind, field)
         by_kind, by_category, months = _by(fields, 1), _by(fields, 2), _by(fields, 0, 1)
         cut = EPOCH + timedelta(days=window.cut)
         return Report(
@@ -100,8 +96,8 @@ class ReportBuilder:
             cut=cut,
             total=functools.reduce(operator.add, by_kind.values(), Tally()),
             by_kind={Kind(k): t for (k,), t in by_kind.items()},
-            by_ward=self._named(_by(_add_up(groups["ward"], 2), 1), self._ward_name),
-            by_category=self._named(by_category, self._category_name),
+            by_ward=self._named(_by(_add_up(*groups["ward"], width=2), 1), self._wards.name_of),
+            by_category=self._named(by_category, self._categories.name_of),
             by_month=[
                 MonthBar(m, Kind(k), t.received, t.resolved) for (m, k), t in sorted(months.items())
             ],
@@ -110,7 +106,8 @@ class ReportBuilder:
 
     async def _reach(self, first: date, cut: date, scope: Scope) -> Reach:
         start, end = day_start(first), day_start(cut + timedelta(days=1))
-        faq = await self._repo.faq_counts(start, end, EXAMPLES)
+        days = (day_number(first), day_number(cut))
+        faq = await faq_counts(self._repo.db, days, (start, end), EXAMPLES)
         bulletins = await self._bulletins.count(start, end, scope.wards)
         return Reach(
             answered=faq.answered,
@@ -129,25 +126,21 @@ class ReportBuilder:
         named = [(name(key[0]), tally) for key, tally in groups.items()]
         return sorted(named, key=lambda item: (-item[1].received, item[0]))
 
-    def _ward_name(self, code: str) -> str:
-        ward = self._wards.get(code)
-        return ward.name if ward else code
-
-    def _category_name(self, category_id: str) -> str:
-        category = self._categories.get(category_id)
-        return category.name if category else category_id
-
 
 Key = tuple[object, ...]
 
 
-def _add_up(rows: list[Row], width: int) -> dict[Key, Tally]:
-    """Unpack rows of (key of `width` columns, packed figures) and add those with equal keys."""
+def _add_up(add: list[Row], subtract: list[Row], *, width: int) -> dict[Key, Tally]:
+    """Unpack rows of (key of `width` columns, packed figures); add up those with equal keys,
+    less the rows to subtract."""
     groups: dict[Key, Tally] = {}
-    for row in rows:
-        key = tuple(row[:width])
-        tally = Tally.unpack(row[width:])
-        groups[key] = groups[key] + tally if key in groups else tally
+    for rows, sign in ((add, 1), (subtract, -1)):
+        for row in rows:
+            key = tuple(row[:width])
+            tally = Tally.unpack(row[width:])
+            if sign < 0:
+                tally = Tally() - tally
+            groups[key] = groups[key] + tally if key in groups else tally
     return groups
 
 

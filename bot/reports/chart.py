@@ -19,6 +19,7 @@ from bot.kinds import Kind
 from bot.reports import wording as w
 from bot.reports.figures import MonthBar, Report
 from bot.reports.paragraph import number
+from storage.reports import day_number, months_between
 
 WIDTH, HEIGHT = 1080, 1350  # 4:5, Telegram shows it full width on a phone without scaling up
 MARGIN = 48
@@ -74,13 +75,8 @@ def panels_of(report: Report) -> list[Panel]:
 
 
 def _months(report: Report) -> list[int]:
-    """Return every month of the period as YYYYMM, first to last."""
-    first, last = report.period.first, report.cut
-    months, year, month = [], first.year, first.month
-    while (year, month) <= (last.year, last.month):
-        months.append(year * 100 + month)
-        year, month = (year + 1, 1) if month == 12 else (year, month + 1)
-    return months
+    """Return every month of the period up to its cut-off day, as YYYYMM."""
+    return months_between(day_number(report.period.first), day_number(report.cut))
 
 
 def _bucketing(months: Sequence[int]) -> dict[int, str]:

@@ -7,7 +7,6 @@ import asyncio
 import json
 import sys
 import time
-from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TextIO
@@ -129,17 +128,15 @@ async def _produce(request: Request, content: Content, wards: tuple[str, ...] | 
                 NoBulletins(), topics.topic_title if topics else str,
             )  # fmt: skip
             scope = Scope(wards=wards)
-            label = ALL_WARDS if wards is None else ", ".join(_name(content, w) for w in wards)
+            label = ALL_WARDS if wards is None else ", ".join(map(content.wards.name_of, wards))
             now = time.time()
             report = await builder.build(request.period, scope, label, now)
             lines: list[list[Cell]] = []
             if request.format in ("xlsx", "csv"):
                 window = builder.window(request.period, now)
                 rows = await repo.tickets(scope, window, ALL_TICKETS)
-                lines = [
-                    ticket_line(r, window.cut, lambda c: _name(content, c), _category(content))
-                    for r in rows
-                ]
+                names = (content.wards.name_of, content.categories.name_of)
+                lines = [ticket_line(r, window.cut, *names) for r in rows]
     finally:
         await db.close()
     return _render(report, request.format, lines, scoped=wards is not None)
@@ -154,16 +151,3 @@ def _render(report: Report, fmt: str, lines: list[list[Cell]], *, scoped: bool) 
     if fmt == "png":
         return png(report)
     return (plain(text) + "\n").encode()
-
-
-def _name(content: Content, code: str) -> str:
-    ward = content.wards.get(code)
-    return ward.name if ward else code
-
-
-def _category(content: Content) -> Callable[[str], str]:
-    def name(category_id: str) -> str:
-        found = content.categories.get(category_id)
-        return found.name if found else category_id
-
-    return name

@@ -64,9 +64,11 @@ class ReportDesk:
         scoped = scope != Scope()
         text = render(report, wards_scoped=scoped)
         await self._d.outbox.send(chat_id, Outgoing(text))
-        caption = w.CAPTION_CHART.format(period=escape(period.label), scope=escape(label))
+        # Shortened before escaping, so the cut never splits an entity (captions: 1024 chars).
+        short = label if len(label) <= 300 else label[:299] + "…"
+        caption = w.CAPTION_CHART.format(period=escape(period.label), scope=escape(short))
         chart = await asyncio.to_thread(png, report)
-        await self._d.outbox.file(chat_id, "photo", "bieu-do.png", chart, caption[:1000])
+        await self._d.outbox.file(chat_id, "photo", "bieu-do.png", chart, caption)
         lines, more = await self._lines(report, scope, reveal)
         book = await asyncio.to_thread(workbook, report, text, lines, more)
         name = f"bao-cao-{period.first:%Y%m%d}-{period.last:%Y%m%d}.xlsx"

@@ -53,6 +53,9 @@ class Tally:
     def __add__(self, other: Tally) -> Tally:
         return Tally(*map(operator.add, self.values(), other.values()))
 
+    def __sub__(self, other: Tally) -> Tally:
+        return Tally(*map(operator.sub, self.values(), other.values()))
+
     @property
     def open(self) -> int:
         """Return how many are neither resolved nor declined."""

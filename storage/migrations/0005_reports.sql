@@ -16,7 +16,8 @@ CREATE TABLE working_days (
 -- (NULL: not happened), so "as of the end of the period" is one comparison per figure. Reopening
 -- clears the outcome; a later outcome replaces it. Rows are clustered by month of receipt and
 -- ward, and a covering index orders what reports add up by month, kind and field, so a report
--- reads only its period and groups by ward, and by kind and field, without sorting.
+-- that reads facts reads only its period and groups by ward, and by kind and field, without
+-- sorting (a report on whole months for all wards reads the monthly totals further down).
 -- The packed columns serve reports on tickets whose outcomes all happened by the end of the
 -- period (`settled_day` at the latest), nearly all of them: pairs of 0/1 figures (and of
 -- working-day sums) in one integer, low 32 bits and high 32 bits, so one SUM adds two figures;
@@ -166,6 +167,73 @@ BEGIN
     WHERE ticket_id = NEW.ticket_id AND transfer_day IS NULL;
 END;
 
+-- The packed figures added up per month of receipt, by ward and by kind and field, kept by
+-- triggers as facts change: a report on whole months reads these few rows, then corrects them
+-- for the tickets with an outcome after its cut-off day and counts the overdue ones.
+CREATE TABLE report_ward_months (
+    created_month       INTEGER NOT NULL,
+    origin_ward         TEXT NOT NULL,
+    n                   INTEGER NOT NULL DEFAULT 0,
+    resolved_declined   INTEGER NOT NULL DEFAULT 0,
+    ontime_late         INTEGER NOT NULL DEFAULT 0,
+    transferred_replied INTEGER NOT NULL DEFAULT 0,
+    rated_satisfied     INTEGER NOT NULL DEFAULT 0,
+    counted             INTEGER NOT NULL DEFAULT 0,
+    working_days        INTEGER NOT NULL DEFAULT 0,
+    PRIMARY KEY (created_month, origin_ward)
+) WITHOUT ROWID;
+CREATE TABLE report_field_months (
+    created_month       INTEGER NOT NULL,
+    kind                TEXT NOT NULL,
+    category            TEXT NOT NULL,
+    n                   INTEGER NOT NULL DEFAULT 0,
+    resolved_declined   INTEGER NOT NULL DEFAULT 0,
+    ontime_late         INTEGER NOT NULL DEFAULT 0,
+    transferred_replied INTEGER NOT NULL DEFAULT 0,
+    rated_satisfied     INTEGER NOT NULL DEFAULT 0,
+    counted             INTEGER NOT NULL DEFAULT 0,
+    working_days        INTEGER NOT NULL DEFAULT 0,
+    PRIMARY KEY (created_month, kind, category)
+) WITHOUT ROWID;
+-- Open tickets by month and due day: the overdue ones a report on whole months counts.
+CREATE INDEX report_facts_open_wards ON report_facts (created_month, origin_ward, open_due_day,
+    settled_day) WHERE open_due_day IS NOT NULL;
+CREATE INDEX report_facts_open_fields ON report_facts (created_month, kind, category,
+    open_due_day, settled_day) WHERE open_due_day IS NOT NULL;
+
+CREATE TRIGGER report_months_new AFTER INSERT ON report_facts
+BEGIN
+    INSERT INTO report_ward_months (created_month, origin_ward, n)
+    VALUES (NEW.created_month, NEW.origin_ward, 1)
+    ON CONFLICT (created_month, origin_ward) DO UPDATE SET n = n + 1;
+    INSERT INTO report_field_months (created_month, kind, category, n)
+    VALUES (NEW.created_month, NEW.kind, NEW.category, 1)
+    ON CONFLICT (created_month, kind, category) DO UPDATE SET n = n + 1;
+END;
+
+CREATE TRIGGER report_months_changed AFTER UPDATE OF resolved_declined, ontime_late,
+    transferred_replied, rated_satisfied, counted, working_days ON report_facts
+BEGIN
+    UPDATE report_ward_months SET
+        resolved_declined = resolved_declined + NEW.resolved_declined - OLD.resolved_declined,
+        ontime_late = ontime_late + NEW.ontime_late - OLD.ontime_late,
+        transferred_replied = transferred_replied + NEW.transferred_replied
+            - OLD.transferred_replied,
+        rated_satisfied = rated_satisfied + NEW.rated_satisfied - OLD.rated_satisfied,
+        counted = counted + NEW.counted - OLD.counted,
+        working_days = working_days + NEW.working_days - OLD.working_days
+    WHERE created_month = NEW.created_month AND origin_ward = NEW.origin_ward;
+    UPDATE report_field_months SET
+        resolved_declined = resolved_declined + NEW.resolved_declined - OLD.resolved_declined,
+        ontime_late = ontime_late + NEW.ontime_late - OLD.ontime_late,
+        transferred_replied = transferred_replied + NEW.transferred_replied
+            - OLD.transferred_replied,
+        rated_satisfied = rated_satisfied + NEW.rated_satisfied - OLD.rated_satisfied,
+        counted = counted + NEW.counted - OLD.counted,
+        working_days = working_days + NEW.working_days - OLD.working_days
+    WHERE created_month = NEW.created_month AND kind = NEW.kind AND category = NEW.category;
+END;
+
 -- Tickets filed before this migration: their facts from their history. The ward they were
 -- filed with is not recorded for those transferred before now; their current ward stands in.
 INSERT INTO report_facts (created_month, kind, origin_ward, category, created_day, ticket_id,
@@ -212,6 +280,40 @@ INSERT INTO pseudonym_key (id, key) VALUES (1, randomblob(32));
 ALTER TABLE faq_queries ADD COLUMN asker INTEGER;
 -- What a report counts about the FAQ, read from the index alone.
 CREATE INDEX faq_queries_report ON faq_queries (at, decision, feedback, entry_id, asker);
+
+-- The FAQ log counted per local day by what decides a report's figures (a missing entry or
+-- feedback is ''), kept by triggers: a report adds up days, not questions.
+CREATE TABLE faq_daily (
+    day      INTEGER NOT NULL,
+    decision TEXT NOT NULL,
+    entry_id TEXT NOT NULL,
+    feedback TEXT NOT NULL,
+    n        INTEGER NOT NULL,
+    PRIMARY KEY (day, decision, entry_id, feedback)
+) WITHOUT ROWID;
+INSERT INTO faq_daily (day, decision, entry_id, feedback, n)
+SELECT CAST((at + 25200) / 86400 AS INTEGER), decision, coalesce(entry_id, ''),
+       coalesce(feedback, ''), COUNT(*)
+FROM faq_queries GROUP BY 1, 2, 3, 4;
+
+CREATE TRIGGER faq_daily_new AFTER INSERT ON faq_queries
+BEGIN
+    INSERT INTO faq_daily (day, decision, entry_id, feedback, n)
+    VALUES (CAST((NEW.at + 25200) / 86400 AS INTEGER), NEW.decision,
+            coalesce(NEW.entry_id, ''), coalesce(NEW.feedback, ''), 1)
+    ON CONFLICT (day, decision, entry_id, feedback) DO UPDATE SET n = n + 1;
+END;
+
+CREATE TRIGGER faq_daily_feedback AFTER UPDATE OF feedback ON faq_queries
+BEGIN
+    UPDATE faq_daily SET n = n - 1
+    WHERE day = CAST((OLD.at + 25200) / 86400 AS INTEGER) AND decision = OLD.decision
+      AND entry_id = coalesce(OLD.entry_id, '') AND feedback = coalesce(OLD.feedback, '');
+    INSERT INTO faq_daily (day, decision, entry_id, feedback, n)
+    VALUES (CAST((NEW.at + 25200) / 86400 AS INTEGER), NEW.decision,
+            coalesce(NEW.entry_id, ''), coalesce(NEW.feedback, ''), 1)
+    ON CONFLICT (day, decision, entry_id, feedback) DO UPDATE SET n = n + 1;
+END;
 
 -- Files the outbox sends (a report's chart, its workbook), kept with the call until it is done.
 CREATE TABLE outbox_files (
