@@ -24,6 +24,8 @@ import tempfile
 import time
 from pathlib import Path
 
+from process_stats import cpu_seconds, peak_rss_mb  # bench/, run as a script
+
 from emulator import BotApiEmulator
 from emulator.limits import is_limited
 from emulator.model import EmuUser
@@ -111,20 +113,6 @@ async def probe(emu: BotApiEmulator, asker: EmuUser, done: asyncio.Event) -> lis
         latencies.append(time.monotonic() - sent)
         await asyncio.sleep(0.5)
     return latencies
-
-
-def peak_rss_mb(pid: int) -> float:
-    """Return a process's peak resident memory (VmHWM) in MB."""
-    for line in Path(f"/proc/{pid}/status").read_text().splitlines():
-        if line.startswith("VmHWM:"):
-            return int(line.split()[1]) / 1024
-    return float("nan")
-
-
-def cpu_seconds(pid: int) -> float:
-    """Return the CPU time (user + system) a process has used so far."""
-    fields = Path(f"/proc/{pid}/stat").read_text().rpartition(")")[2].split()
-    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
 
 
 def finished(emu: BotApiEmulator, admin: EmuUser) -> bool:

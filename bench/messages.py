@@ -22,6 +22,8 @@ import tempfile
 import time
 from pathlib import Path
 
+from process_stats import cpu_seconds, peak_rss_mb  # bench/, run as a script
+
 from emulator import BotApiEmulator
 from emulator.model import EmuUser
 
@@ -40,20 +42,6 @@ async def start_bot(emu: BotApiEmulator, db: Path) -> asyncio.subprocess.Process
     return await asyncio.create_subprocess_exec(
         sys.executable, *prefix, "-m", "bot", "run", env=env
     )
-
-
-def peak_rss_mb(pid: int) -> float:
-    """Return a process's peak resident memory (VmHWM) in MB."""
-    for line in Path(f"/proc/{pid}/status").read_text().splitlines():
-        if line.startswith("VmHWM:"):
-            return int(line.split()[1]) / 1024
-    return float("nan")
-
-
-def cpu_seconds(pid: int) -> float:
-    """Return the CPU time (user + system) a process has used so far, in seconds."""
-    fields = Path(f"/proc/{pid}/stat").read_text().rpartition(")")[2].split()
-    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
 
 
 def questions() -> list[str]:
