@@ -30,7 +30,7 @@ from bot.outbox import Clock, Outbox
 from bot.relay import RelayService
 from bot.reminders import ReminderService
 from bot.reports.builder import ReportBuilder
-from bot.reports.bulletins import NoBulletins
+from bot.reports.bulletins import StoredBulletins
 from bot.reports.desk import ReportDesk
 from bot.route_defaults import load_default_routes
 from bot.routing import LiveRoutes
@@ -156,9 +156,10 @@ async def open_services(settings: Settings, clock: Clock = time.time) -> Service
     intake = IntakeService(deps, tickets, SimilarOffers(deps, hot))
     faq = FaqDesk(deps, live_faq, deps.faq, intake)
     report_repo = ReportRepository(db)
+    bulletins = StoredBulletins(BulletinRepository(db))
     builder = ReportBuilder(
         report_repo, content.wards, content.categories, content.deadlines.calendar,
-        NoBulletins(), lambda topic: live_faq.current.faq.topic_title(topic),
+        bulletins, lambda topic: live_faq.current.faq.topic_title(topic),
     )  # fmt: skip
     outreach = _outreach(deps, Audiences(content.wards, live_faq), settings.send_rate)
     schedule = outreach.schedule

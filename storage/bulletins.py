@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -66,6 +67,22 @@ class BulletinRepository:
 
     def __init__(self, db: Database) -> None:
         self._db = db
+
+    async def totals(
+        self, start: float, end: float, wards: tuple[str, ...] | None
+    ) -> tuple[int, int]:
+        """Return bulletins created in [start, end) and the citizens they reached.
+
+        For some wards (not None), only bulletins addressed to one of those wards count.
+        """
+        chosen = None if wards is None else json.dumps(list(wards))
+        row = await self._db.fetch_one(
+            "SELECT COUNT(*) AS n, COALESCE(SUM(sent), 0) AS reached FROM bulletins "
+            "WHERE created_at >= ? AND created_at < ? AND (? IS NULL OR (target_kind = 'ward' "
+            "AND target_key IN (SELECT value FROM json_each(?))))",
+            (start, end, chosen, chosen),
+        )
+        return (0, 0) if row is None else (int(row["n"]), int(row["reached"]))
 
     async def create(self, new: NewBulletin, now: float) -> int:
         """Store a confirmed bulletin, ready to send; return its id."""

@@ -10,9 +10,10 @@ import pytest
 
 from bot.deadlines import WorkingCalendar
 from bot.kinds import Kind
-from bot.reports.bulletins import BulletinCount
+from bot.reports.bulletins import BulletinCount, StoredBulletins
 from bot.reports.figures import Report, Tally
 from bot.reports.period import PeriodError, explicit, quarter
+from storage.bulletins import BulletinRepository, NewBulletin
 from storage.database import Database
 from storage.reports import Scope
 from tests.report_data import BA_DINH, HOAN_KIEM, NOW, at, loaded_database, make_builder
@@ -197,3 +198,21 @@ async def test_monthly_totals_match_the_facts(tmp_path: Path, before_reports: bo
                 assert [tuple(r) for r in kept] == [tuple(r) for r in counted]
     finally:
         await db.close()
+
+
+async def test_reports_count_the_bulletins_sent_and_citizens_reached(tmp_path: Path) -> None:
+    db = await Database.open(tmp_path / "b.db")
+    repo = BulletinRepository(db)
+    async with db.transaction():
+        for key, sent, at in (("00004", 40, 100.0), ("00008", 7, 100.0), ("00004", 5, 900.0)):
+            bulletin = NewBulletin("ward", key, "Tin", None, None, 1, 1, sent)
+            await db.execute(
+                "UPDATE bulletins SET sent = ? WHERE id = ?",
+                (sent, await repo.create(bulletin, at)),
+            )
+        source = StoredBulletins(repo)
+        everywhere = await source.count(0.0, 500.0, None)
+        one_ward = await source.count(0.0, 500.0, ("00004",))
+    await db.close()
+    assert (everywhere.sent, everywhere.recipients) == (2, 47)  # the third is after the period
+    assert (one_ward.sent, one_ward.recipients) == (1, 40)

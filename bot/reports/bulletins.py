@@ -1,13 +1,11 @@
-"""Where a report takes bulletin figures from: a small interface the bulletins feature implements.
-
-Until a deployment has bulletins, `NoBulletins` stands in and the report says that no bulletin
-was sent in the period (0 bulletins, 0 recipients), which is then the truth.
-"""
+"""Where a report takes bulletin figures from: the stored bulletins, or none (tests, tools)."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 from typing import Protocol
+
+from storage.bulletins import BulletinRepository
 
 
 @dataclass(frozen=True, slots=True)
@@ -32,3 +30,15 @@ class NoBulletins:
     async def count(self, start: float, end: float, wards: tuple[str, ...] | None) -> BulletinCount:
         """Return zero bulletins and zero recipients."""
         return BulletinCount()
+
+
+class StoredBulletins:
+    """Count the bulletins the bot sent, and the citizens they reached, from the database."""
+
+    def __init__(self, repo: BulletinRepository) -> None:
+        self._repo = repo
+
+    async def count(self, start: float, end: float, wards: tuple[str, ...] | None) -> BulletinCount:
+        """Return bulletins created in [start, end) and their deliveries that were sent."""
+        sent, recipients = await self._repo.totals(start, end, wards)
+        return BulletinCount(sent, recipients)
