@@ -45,7 +45,9 @@ def prompt_for(draft: Draft, deps: Deps) -> Outgoing:
         text = texts.DESCRIPTION_PREFILLED.format(text=escape(short(draft["text"], 500)))
         return Outgoing(text, ((Button(texts.CONTINUE, "i:done"),),))
     if step == "description":
-        return Outgoing(texts.ASK_DESCRIPTION)
+        # A phản ánh's text may be shown to others reporting the same incident (hot issues).
+        shared = draft.get("kind") == Kind.FEEDBACK
+        return Outgoing(texts.ASK_DESCRIPTION + (texts.DESCRIPTION_SHARED if shared else ""))
     if step == "name":
         return Outgoing(texts.ASK_NAME.format(kind=Kind(draft["kind"]).label.lower()))
     if step == "address":

@@ -79,6 +79,10 @@ ASK_DESCRIPTION = (
     "Hãy mô tả sự việc: ở đâu, khi nào, việc gì. Bạn có thể gửi kèm ảnh, tệp, vị trí "
     "hoặc tin nhắn thoại. Gửi xong bấm «Tiếp tục»."
 )
+DESCRIPTION_SHARED = (
+    "\n<i>Phần đầu nội dung có thể được hiển thị (đã che số điện thoại, email) cho người dân "
+    "khác báo cùng sự việc; vui lòng không ghi họ tên hay số giấy tờ vào đây.</i>"
+)
 DESCRIPTION_ADDED = "Đã ghi nhận ({count} mục). Gửi thêm hoặc bấm «Tiếp tục»."
 DESCRIPTION_EMPTY = "Vui lòng mô tả nội dung bằng chữ (ít nhất vài từ) trước khi tiếp tục."
 DESCRIPTION_TOO_LONG = (

@@ -111,3 +111,18 @@ async def test_private_free_text_after_answer_is_a_follow_up(world: World) -> No
     await world.say(group.id, officer, "Bạn cho biết số nhà gần nhất?", reply_to=card.message_id)
     await world.say(citizen.id, citizen, "Gần số 15 Đội Cấn ạ")
     assert "Gần số 15 Đội Cấn" in (world.last(group.id).plain_text or "")
+
+
+async def test_a_report_is_told_its_text_may_be_shown_to_others_reporting_the_same(
+    world: World,
+) -> None:
+    citizen = world.emulator.add_user("Thu")
+    for kind, shared in (("Phản ánh, kiến nghị", True), ("Khiếu nại", False)):
+        await world.say(citizen.id, citizen, "/new")
+        await world.press(citizen.id, citizen, kind)
+        await world.say(citizen.id, citizen, "Ba Đình")
+        await world.press(citizen.id, citizen, "Môi trường")
+        prompt = world.last(citizen.id).plain_text or ""
+        assert "mô tả sự việc" in prompt
+        assert ("không ghi họ tên" in prompt) is shared
+        await world.say(citizen.id, citizen, "/cancel")
