@@ -69,22 +69,6 @@ async def start_bot(
     )
 
 
-async def tap(emu: BotApiEmulator, user: EmuUser, data: str) -> None:
-    """Wait for a bot message with this button in the user's chat, and press it."""
-    found: list[int] = []
-
-    def has_button() -> bool:
-        for message in reversed(emu.bot_messages(user.id)):
-            rows = (message.reply_markup or {}).get("inline_keyboard", [])
-            if any(b.get("callback_data") == data for row in rows for b in row):
-                found.append(message.message_id)
-                return True
-        return False
-
-    await emu.wait_for(has_button, timeout=30, what=f"button {data}")
-    emu.click(user.id, user, found[0], data)
-
-
 async def say(emu: BotApiEmulator, user: EmuUser, text: str) -> None:
     """Send a text and wait for the bot's answer."""
     before = len(emu.bot_messages(user.id))
@@ -95,11 +79,11 @@ async def say(emu: BotApiEmulator, user: EmuUser, text: str) -> None:
 async def compose(emu: BotApiEmulator, admin: EmuUser) -> None:
     """Compose the bulletin as an admin would, up to the preview."""
     await say(emu, admin, "/bulletin")
-    await tap(emu, admin, "b:k:w")
+    await emu.press_when_shown(admin, "b:k:w", 30)
     await say(emu, admin, "Ba Đình")
     await say(emu, admin, TEXT)
-    await tap(emu, admin, "b:nolink")
-    await tap(emu, admin, "b:send")  # waits for the preview, then confirms
+    await emu.press_when_shown(admin, "b:nolink", 30)
+    await emu.press_when_shown(admin, "b:send", 30)  # waits for the preview, then confirms
 
 
 async def probe(emu: BotApiEmulator, asker: EmuUser, done: asyncio.Event) -> list[float]:

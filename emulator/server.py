@@ -241,6 +241,26 @@ class BotApiEmulator(PeopleMixin):
                 )
             await asyncio.sleep(_POLL_STEP)
 
+    async def press_when_shown(
+        self,
+        user: EmuUser,
+        data: str,
+        timeout: float = 5.0,  # noqa: ASYNC109
+    ) -> None:
+        """Wait for a bot message carrying this button in the user's chat, then press it."""
+        found: list[int] = []
+
+        def has_button() -> bool:
+            for message in reversed(self.bot_messages(user.id)):
+                rows = (message.reply_markup or {}).get("inline_keyboard", [])
+                if any(b.get("callback_data") == data for row in rows for b in row):
+                    found.append(message.message_id)
+                    return True
+            return False
+
+        await self.wait_for(has_button, timeout, what=f"button {data}")
+        self.click(user.id, user, found[0], data)
+
     async def wait_for_bot_messages(
         self,
         chat_id: int,

@@ -29,22 +29,6 @@ async def seed(db_path: Path, users: list[EmuUser]) -> None:
     await db.close()
 
 
-async def tap(emu: BotApiEmulator, user: EmuUser, data: str) -> None:
-    """Wait for a button in the user's chat and press it."""
-    found: list[int] = []
-
-    def has_button() -> bool:
-        for message in reversed(emu.bot_messages(user.id)):
-            rows = (message.reply_markup or {}).get("inline_keyboard", [])
-            if any(b.get("callback_data") == data for row in rows for b in row):
-                found.append(message.message_id)
-                return True
-        return False
-
-    await emu.wait_for(has_button, STEP_TIMEOUT, what=f"button {data}")
-    emu.click(user.id, user, found[0], data)
-
-
 async def say(emu: BotApiEmulator, user: EmuUser, text: str) -> None:
     """Send a text and wait for the bot's answer."""
     before = len(emu.bot_messages(user.id))
@@ -65,11 +49,11 @@ async def test_kill_9_mid_bulletin_reaches_everyone_once(tmp_path: Path) -> None
         await seed(db, users)
         bot = await start_bot(emu, db, admin, send_rate=200)  # three seconds of sending
         await say(emu, admin, "/bulletin")
-        await tap(emu, admin, "b:k:w")
+        await emu.press_when_shown(admin, "b:k:w", STEP_TIMEOUT)
         await say(emu, admin, "Ba Đình")
         await say(emu, admin, "Bản tin gửi qua hai lần bot bị tắt đột ngột.")
-        await tap(emu, admin, "b:nolink")
-        await tap(emu, admin, "b:send")
+        await emu.press_when_shown(admin, "b:nolink", STEP_TIMEOUT)
+        await emu.press_when_shown(admin, "b:send", STEP_TIMEOUT)
         for threshold in (SUBSCRIBERS // 4, SUBSCRIBERS // 2):
             await emu.wait_for(
                 lambda t=threshold: sum(copies(emu, u.id) for u in users) >= t, STEP_TIMEOUT
