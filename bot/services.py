@@ -5,6 +5,7 @@ from __future__ import annotations
 import asyncio
 import time
 from dataclasses import dataclass
+from datetime import datetime
 from typing import NamedTuple
 
 from bot.binding import BindingDesk
@@ -113,6 +114,10 @@ class Services:
 
     async def start(self) -> None:
         """Load what must be in memory before the first update: routing rules, the live FAQ."""
+        deadlines = self.deps.deadlines
+        deadlines.calendar.warm(
+            datetime.fromtimestamp(self.deps.clock(), deadlines.timezone).date()
+        )
         async with self.db.transaction():
             await self.deps.routes.load(self.content.routes, self.deps.clock())
             await self.live_faq.start(self.settings.content_dir / "faq", self.deps.clock())

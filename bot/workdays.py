@@ -63,6 +63,15 @@ class WorkingCalendar:
             return False
         return day not in _national_days_off(day.year)
 
+    def warm(self, today: date) -> None:
+        """Work out this year's and next year's days off now rather than on the first ticket.
+
+        The holiday package computes the lunar calendar on first use (about 0.1 s of CPU), which
+        would otherwise hold up every chat while the first ticket's deadline is computed.
+        """
+        for year in (today.year, today.year + 1):
+            _national_days_off(year)
+
     def add_working_days(self, start: date, n: int) -> date:
         """Return the n-th working day after start (start itself is not counted)."""
         if n < 0:

@@ -13,7 +13,7 @@ from bot.content import ContentError
 from bot.deadline_file import load_policy
 from bot.deadlines import DeadlinePolicy, Start
 from bot.kinds import Kind
-from bot.workdays import EndRule, Unit, WorkingCalendar
+from bot.workdays import EndRule, Unit, WorkingCalendar, _national_days_off
 
 DEADLINES_FILE = Path(__file__).resolve().parent.parent / "content" / "deadlines.toml"
 VN = timezone(timedelta(hours=7))
@@ -366,3 +366,13 @@ def test_command_line(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> Non
     assert main(["deadlines", "check", str(bad)]) == 2
     error = capsys.readouterr().err
     assert f"{bad}:{line_of(REAL_TEXT, '[[to_cao.clock]]')}: to_cao.clock #1: field 'days'" in error
+
+
+def test_warm_works_out_this_and_next_years_days_off() -> None:
+    # The first computation of a year costs ~0.1 s of CPU: start-up pays it, not a citizen.
+    _national_days_off.cache_clear()
+    WorkingCalendar().warm(date(2031, 5, 1))
+    computed = _national_days_off.cache_info().misses
+    assert WorkingCalendar().is_working_day(date(2031, 9, 2)) is False  # Quốc khánh
+    WorkingCalendar().add_working_days(date(2032, 2, 5), 10)  # across Tết 2032
+    assert _national_days_off.cache_info().misses == computed == 2

@@ -74,6 +74,7 @@ def test_lost_card_is_answered(matcher: FaqMatcher, query: str) -> None:
         ("muốn nhập khẩu về nhà chồng thì làm sao", "cu-tru/dang-ky-thuong-tru"),  # folk term
         ("sổ hồng mua bán sang tên thế nào", "dat-dai-xay-dung/sang-ten-so-do"),
         ("uống bia xong lái xe hơi bị phạt bao nhiêu", "giao-thong/nong-do-con-o-to"),
+        ("ko đội nón bh bị phạt bn", "giao-thong/mu-bao-hiem"),  # nón bảo hiểm, a helmet
     ],
 )
 def test_spellings_and_folk_terms(matcher: FaqMatcher, query: str, expected: str) -> None:
@@ -104,6 +105,7 @@ def test_small_talk_gets_nothing(matcher: FaqMatcher, query: str) -> None:
         "bố mẹ mất không để lại di chúc thì chia thừa kế thế nào",
         "viết di chúc tay có cần công chứng không",
         "muốn ly hôn đơn phương thì nộp đơn ở tòa nào",
+        "bh xe may bat buoc mua o dau",  # insurance, not a helmet (mũ bảo hiểm)
     ],
 )
 def test_uncovered_legal_topic_is_not_answered(matcher: FaqMatcher, query: str) -> None:

@@ -44,7 +44,9 @@ SYNONYMS: dict[str, str] = {
     "xe hoi": "o to",
     "xe con": "o to",  # the traffic law's own word for a car
     "chung minh thu": "chung minh nhan dan",
-    "non bao hiem": "mu bao hiem",
+    # A helmet is not insurance: "bảo hiểm bắt buộc xe máy" must not meet the helmet entries.
+    "mu bao hiem": "mu mubaohiem",
+    "non bao hiem": "mu mubaohiem",
     "bo nhau": "ly hon",
     "lang ma": "chui boi",
     "chui mang": "chui boi",
