@@ -15,13 +15,11 @@ from bot.config import load_settings
 from bot.faq.model import Faq
 from bot.reports.builder import ReportBuilder, local_today
 from bot.reports.bulletins import NoBulletins
-from bot.reports.chart import png
 from bot.reports.desk import ALL_WARDS
 from bot.reports.figures import Report
 from bot.reports.listing import Cell, ticket_line, to_csv
 from bot.reports.paragraph import plain, render
 from bot.reports.period import Period, PeriodError, explicit, parse_chat_period, parse_date
-from bot.reports.workbook import workbook
 from bot.services import Content, load_content
 from storage.database import Database
 from storage.faq import FaqRepository
@@ -144,6 +142,9 @@ async def _produce(request: Request, content: Content, wards: tuple[str, ...] | 
 
 def _render(report: Report, fmt: str, lines: list[list[Cell]], *, scoped: bool) -> bytes:
     text = render(report, wards_scoped=scoped, max_lines=10**6)
+    from bot.reports.chart import png  # here, not at start-up: see ReportDesk
+    from bot.reports.workbook import workbook
+
     if fmt == "xlsx":
         return workbook(report, text, lines)
     if fmt == "csv":

@@ -9,12 +9,10 @@ from bot.kinds import Kind
 from bot.messages import Outgoing, escape
 from bot.reports import wording as w
 from bot.reports.builder import ReportBuilder, local_today
-from bot.reports.chart import png
 from bot.reports.figures import Report
 from bot.reports.listing import Cell, ticket_line
 from bot.reports.paragraph import render
 from bot.reports.period import PeriodError, parse_chat_period
-from bot.reports.workbook import workbook
 from storage.reports import ReportRepository, Scope
 
 LIST_LIMIT = 20_000  # tickets in a workbook sent in a chat; `danvan report` lists them all
@@ -67,6 +65,11 @@ class ReportDesk:
         # Shortened before escaping, so the cut never splits an entity (captions: 1024 chars).
         short = label if len(label) <= 300 else label[:299] + "…"
         caption = w.CAPTION_CHART.format(period=escape(period.label), scope=escape(short))
+        # Imported here: Pillow and openpyxl (which pulls in numpy where installed) would add
+        # ~0.1 s and ~12 MB to every start of a bot that may never be asked for a report.
+        from bot.reports.chart import png
+        from bot.reports.workbook import workbook
+
         chart = await asyncio.to_thread(png, report)
         await self._d.outbox.file(chat_id, "photo", "bieu-do.png", chart, caption)
         lines, more = await self._lines(report, scope, reveal)
