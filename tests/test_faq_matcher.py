@@ -15,7 +15,7 @@ import pytest
 
 from bot.faq import matcher as matcher_module
 from bot.faq.bm25 import Bm25Index
-from bot.faq.intent import LONG_TEXT, words, words_many
+from bot.faq.intent import JOINED, LONG_TEXT, words, words_many
 from bot.faq.loader import load_faq
 from bot.faq.matcher import FaqMatcher, Match, looks_like_report
 from bot.faq.model import Faq, FaqEntry
@@ -221,7 +221,8 @@ def test_bulk_words_agree_with_words_one_by_one(faq: Faq) -> None:
     long = [e.answer for e in faq.entries] + [" ".join(TRICKY_TEXTS) * 9]
     assert sum(map(len, short)) < LONG_TEXT * len(short)  # the joined path
     assert sum(map(len, long)) >= LONG_TEXT * len(long)  # the one-by-one path
-    for texts in (short, long, short + long):
+    assert len(short * 4) > 2 * JOINED  # short texts joined in several batches
+    for texts in (short, long, short + long, short * 4):
         assert words_many(texts) == [words(text) for text in texts]
     assert words_many([]) == []
 

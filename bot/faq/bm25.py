@@ -6,7 +6,8 @@ import math
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
-from itertools import chain
+from itertools import chain, filterfalse
+from typing import cast
 
 # The usual defaults: k1 saturates repeated terms early (FAQ texts repeat their topic words),
 # b = 0.75 keeps long answers from winning on length alone.
@@ -51,7 +52,7 @@ class Bm25Index:
         common = _common(listed, longest) if longest is not None else set()
         for number, (doc, terms) in enumerate(zip(docs, listed, strict=True)):
             norm = norms[number]
-            for term in terms if not common else [t for t in terms if t not in common]:
+            for term in filterfalse(common.__contains__, terms):  # filtered in C
                 tf = doc[term]
                 lists[term] += (number, tf / (tf + norm))
         # The "plus one" idf never goes negative, so a very common term still counts a little.
@@ -59,7 +60,8 @@ class Bm25Index:
         postings = {}
         for term, flat in lists.items():
             scale = idf[term] * (K1 + 1)
-            held = tuple(map(int, flat[0::2]))
+            # The even places hold the document numbers, ints already (no int() per posting).
+            held = cast("tuple[int, ...]", tuple(flat[0::2]))
             postings[term] = (held, tuple([scale * part for part in flat[1::2]]))
         return cls(
             docs=tuple(docs),
