@@ -19,7 +19,6 @@ import asyncio
 import json
 import os
 import statistics
-import sys
 import tempfile
 import time
 from pathlib import Path
@@ -27,6 +26,7 @@ from pathlib import Path
 from process_stats import cpu_seconds, peak_rss_mb  # bench/, run as a script
 
 from emulator import BotApiEmulator
+from emulator.bot_process import start_bot_process
 from emulator.limits import is_limited
 from emulator.model import EmuUser
 from storage.database import Database
@@ -54,19 +54,13 @@ async def start_bot(
     emu: BotApiEmulator, db: Path, admin: EmuUser, rate: int
 ) -> asyncio.subprocess.Process:
     """Start `python -m bot run` against the emulator at the configured send rate."""
-    env = os.environ | {
-        "TELEGRAM_BOT_TOKEN": emu.token,
-        "TELEGRAM_BASE_URL": emu.base_url,
-        "DANVAN_DB": str(db),
+    settings = {
         "DANVAN_ADMIN_IDS": str(admin.id),
-        "DANVAN_POLL_TIMEOUT": "1",
         "DANVAN_SEND_RATE": str(rate),
         "DANVAN_LOG_LEVEL": "WARNING",
     }
     prefix = os.environ.get("BENCH_PROFILE", "").split()  # e.g. "-m cProfile -o bot.prof"
-    return await asyncio.create_subprocess_exec(
-        sys.executable, *prefix, "-m", "bot", "run", env=env
-    )
+    return await start_bot_process(emu, db, settings, prefix=prefix)
 
 
 async def say(emu: BotApiEmulator, user: EmuUser, text: str) -> None:

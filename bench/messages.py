@@ -17,7 +17,6 @@ import csv
 import json
 import os
 import statistics
-import sys
 import tempfile
 import time
 from pathlib import Path
@@ -25,23 +24,18 @@ from pathlib import Path
 from process_stats import cpu_seconds, peak_rss_mb  # bench/, run as a script
 
 from emulator import BotApiEmulator
+from emulator.bot_process import start_bot_process
 from emulator.model import EmuUser
 
 
 async def start_bot(emu: BotApiEmulator, db: Path) -> asyncio.subprocess.Process:
     """Start `python -m bot run` against the emulator."""
-    env = os.environ | {
-        "TELEGRAM_BOT_TOKEN": emu.token,
-        "TELEGRAM_BASE_URL": emu.base_url,
-        "DANVAN_DB": str(db),
-        "DANVAN_POLL_TIMEOUT": "1",
+    settings = {
         "DANVAN_SEND_RATE": "100000",  # the emulator is not Telegram; measure the bot itself
         "DANVAN_LOG_LEVEL": "WARNING",
     }
     prefix = os.environ.get("BENCH_PROFILE", "").split()
-    return await asyncio.create_subprocess_exec(
-        sys.executable, *prefix, "-m", "bot", "run", env=env
-    )
+    return await start_bot_process(emu, db, settings, prefix=prefix)
 
 
 def questions() -> list[str]:

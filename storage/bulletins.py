@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from collections import Counter
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, fields
 
 from storage.database import Database, Row
 
@@ -60,6 +60,9 @@ class NewBulletin:
     created_by: int
     admin_chat_id: int
     planned: int
+
+
+_BULLETIN_COLUMNS = [f.name for f in fields(Bulletin)]
 
 
 class BulletinRepository:
@@ -177,24 +180,6 @@ class BulletinRepository:
 
 
 def _bulletin(row: Row) -> Bulletin:
-    return Bulletin(
-        id=row["id"],
-        target_kind=row["target_kind"],
-        target_key=row["target_key"],
-        text=row["text"],
-        photo=row["photo"],
-        link=row["link"],
-        admin_chat_id=row["admin_chat_id"],
-        status=row["status"],
-        planned=row["planned"],
-        created_at=row["created_at"],
-        cursor=row["cursor"],
-        fed_all=bool(row["fed_all"]),
-        queued=row["queued"],
-        sent=row["sent"],
-        failed=row["failed"],
-        blocked=row["blocked"],
-        progress_outbox_id=row["progress_outbox_id"],
-        reported_done=row["reported_done"],
-        reported_at=row["reported_at"],
-    )
+    values = {name: row[name] for name in _BULLETIN_COLUMNS}
+    values["fed_all"] = bool(values["fed_all"])  # stored as 0/1
+    return Bulletin(**values)

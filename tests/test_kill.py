@@ -3,15 +3,14 @@
 from __future__ import annotations
 
 import asyncio
-import os
 import random
 import signal
 import sqlite3
-import sys
 from pathlib import Path
 
 from bot.config import BUNDLED_CONTENT
 from emulator import BotApiEmulator
+from emulator.bot_process import start_bot_process
 from emulator.model import EmuUser
 
 CITIZENS = 12
@@ -22,26 +21,14 @@ async def start_bot(
     emu: BotApiEmulator, db: Path, admin: EmuUser, send_rate: int = 1000
 ) -> asyncio.subprocess.Process:
     """Run `python -m bot run` as a separate process pointed at the emulator."""
-    env = os.environ | {
-        "TELEGRAM_BOT_TOKEN": emu.token,
-        "TELEGRAM_BASE_URL": emu.base_url,
-        "DANVAN_DB": str(db),
+    settings = {
         "DANVAN_ADMIN_IDS": str(admin.id),
         "DANVAN_CONTENT": str(BUNDLED_CONTENT),
-        "DANVAN_POLL_TIMEOUT": "1",
         "DANVAN_SEND_RATE": str(send_rate),
         "DANVAN_LOG_LEVEL": "ERROR",
     }
-    return await asyncio.create_subprocess_exec(
-        sys.executable,
-        "-m",
-        "bot",
-        "run",
-        env=env,
-        cwd=db.parent,
-        stdout=asyncio.subprocess.DEVNULL,
-        stderr=asyncio.subprocess.DEVNULL,
-    )
+    # Run in the test's folder, so that no developer's .env reaches the bot.
+    return await start_bot_process(emu, db, settings, cwd=db.parent, quiet=True)
 
 
 class Citizen:
