@@ -87,21 +87,14 @@ class OutboxRepository:
             [(chat, method, data, bulletin_id, now, now) for chat in chats],
         )
 
-    async def due(
-        self, now: float, limit: int, busy_chats: set[int], bulk_limit: int | None = None
-    ) -> list[OutboxItem]:
-        """Take the head of each due chat queue (skipping chats in flight), marking it in flight.
-
-        Conversation comes first; at most `bulk_limit` bulletin messages (None: no cap) fill
-        what is left.
-        """
-        items, _ = await self.take(now, limit, busy_chats, bulk_limit)
-        return items
-
     async def take(
         self, now: float, limit: int, busy_chats: set[int], bulk_limit: int | None = None
     ) -> tuple[list[OutboxItem], bool]:
-        """Do what `due` does; also tell whether bulletin messages were due beyond the cap."""
+        """Take the head of each due chat queue (skipping chats in flight), marking it in flight.
+
+        Conversation comes first; at most `bulk_limit` bulletin messages (None: no cap) fill
+        what is left. Also tell whether bulletin messages were due beyond the cap.
+        """
         rows = await self._db.fetch_all(
             "SELECT o.* FROM outbox o JOIN (SELECT MIN(id) AS id FROM outbox "
             "WHERE status = 'pending' GROUP BY chat_id) h ON o.id = h.id "

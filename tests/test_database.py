@@ -109,10 +109,10 @@ async def test_outbox_flags_calls_in_flight_at_a_crash(tmp_path: Path) -> None:
     async with db.transaction():
         for chat in (1, 1, 2):
             await outbox.enqueue(chat, "send", {"text": "x"}, 0.0)
-        taken = await outbox.due(1.0, 10, set())
+        taken, _ = await outbox.take(1.0, 10, set())
     assert [i.chat_id for i in taken] == [1, 2]  # one per chat, oldest first
     async with db.transaction():
-        assert await outbox.due(1.0, 10, {1, 2}) == []
+        assert await outbox.take(1.0, 10, {1, 2}) == ([], False)
         await outbox.mark_sent_many([(taken[0].id, 10)], 2.0)
         assert await outbox.recover_in_flight() == 1  # chat 2's call was never confirmed
         row = await db.fetch_one("SELECT ambiguous FROM outbox WHERE id = ?", (taken[1].id,))
@@ -129,11 +129,12 @@ async def test_bulletin_messages_wait_behind_conversation_and_are_capped(tmp_pat
         await outbox.enqueue(1, "send", {"text": "trả lời"}, 0.0)
         await outbox.enqueue_bulk(bulletin, [10, 11, 12, 13, 14], "send", {"text": "tin"}, 0.0)
         await outbox.enqueue(2, "send", {"text": "trả lời"}, 0.0)
-        taken = await outbox.due(1.0, 10, set(), bulk_limit=2)
+        taken, _ = await outbox.take(1.0, 10, set(), bulk_limit=2)
         assert [i.chat_id for i in taken] == [1, 2, 10, 11]
         assert [i.bulletin_id for i in taken] == [None, None, bulletin, bulletin]
         busy = {1, 2, 10, 11}  # in flight: the sender skips them
-        assert [i.chat_id for i in await outbox.due(1.0, 1, busy, bulk_limit=5)] == [12]
+        items, _ = await outbox.take(1.0, 1, busy, bulk_limit=5)
+        assert [i.chat_id for i in items] == [12]
         busy.add(12)
         items, held = await outbox.take(1.0, 10, busy, bulk_limit=1)
         assert [i.chat_id for i in items] == [13] and held  # chat 14 waits for a token
