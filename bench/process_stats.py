@@ -1,4 +1,7 @@
-"""What a benchmark reads about the bot's own process from /proc: peak memory and CPU time."""
+"""What a benchmark reads about the bot from /proc: peak memory and CPU time.
+
+The bot is its process and that process's children (the FAQ worker): each figure covers them all.
+"""
 
 from __future__ import annotations
 
@@ -6,15 +9,39 @@ import os
 from pathlib import Path
 
 
+def family(pid: int) -> list[int]:
+    """Return a process and its live children (and theirs)."""
+    parents: dict[int, list[int]] = {}
+    for entry in Path("/proc").iterdir():
+        if entry.name.isdigit():
+            try:
+                stat = (entry / "stat").read_text()
+            except OSError:  # ended meanwhile
+                continue
+            parent = int(stat.rpartition(")")[2].split()[1])
+            parents.setdefault(parent, []).append(int(entry.name))
+    found, queue = [], [pid]
+    while queue:
+        current = queue.pop()
+        found.append(current)
+        queue.extend(parents.get(current, []))
+    return found
+
+
 def peak_rss_mb(pid: int) -> float:
-    """Return a process's peak resident memory (VmHWM) in MB."""
-    for line in Path(f"/proc/{pid}/status").read_text().splitlines():
-        if line.startswith("VmHWM:"):
-            return int(line.split()[1]) / 1024
-    return float("nan")
+    """Return the summed peak resident memory (VmHWM) of a process and its children, in MB."""
+    total = 0.0
+    for member in family(pid):
+        for line in Path(f"/proc/{member}/status").read_text().splitlines():
+            if line.startswith("VmHWM:"):
+                total += int(line.split()[1]) / 1024
+    return total
 
 
 def cpu_seconds(pid: int) -> float:
-    """Return the CPU time (user + system) a process has used so far, in seconds."""
-    fields = Path(f"/proc/{pid}/stat").read_text().rpartition(")")[2].split()
-    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+    """Return the CPU time (user + system) a process and its children have used, in seconds."""
+    total = 0
+    for member in family(pid):
+        fields = Path(f"/proc/{member}/stat").read_text().rpartition(")")[2].split()
+        total += int(fields[11]) + int(fields[12])
+    return total / os.sysconf("SC_CLK_TCK")

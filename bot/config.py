@@ -59,6 +59,7 @@ class Settings:
     hot_window_days: int = 7  # similar reports filed within this many days are grouped
     hot_threshold: int = 5  # a group of similar reports this large alerts the officers
     faq_semantic: bool = False
+    faq_worker: bool = False  # read questions in a worker process (DANVAN_FAQ_WORKER, default on)
 
     @property
     def base_file_url(self) -> str:
@@ -117,6 +118,7 @@ def load_settings(
         hot_window_days=_positive_int(env, "DANVAN_HOT_WINDOW_DAYS", 7),
         hot_threshold=_positive_int(env, "DANVAN_HOT_THRESHOLD", 5),
         faq_semantic=_faq_semantic(env.get("DANVAN_FAQ_SEMANTIC", "")),
+        faq_worker=_switch(env, "DANVAN_FAQ_WORKER", True),
     )
 
 
@@ -170,6 +172,13 @@ def _positive_int(env: Mapping[str, str], key: str, default: int) -> int:
     if not raw.isdigit() or int(raw) <= 0:
         raise ConfigError(f"{key} must be a positive whole number, got {raw!r}")
     return int(raw)
+
+
+def _switch(env: Mapping[str, str], key: str, default: bool) -> bool:
+    raw = env.get(key, "").strip()
+    if raw not in ("", "0", "1"):
+        raise ConfigError(f"{key} must be 0 (off) or 1 (on), got {raw!r}")
+    return default if not raw else raw == "1"
 
 
 def _faq_semantic(value: str) -> bool:

@@ -36,6 +36,7 @@ class World:
         http_timeout: float = 5.0,
         clock: Clock = time.time,
         group_rate: int = 6000,
+        faq_worker: bool = False,
     ) -> None:
         # A database from an earlier run has seen update ids from 1 on; a real Telegram never
         # reuses them, so the emulator continues after the highest one stored.
@@ -46,6 +47,7 @@ class World:
         self._group_rate = group_rate
         self._http_timeout = http_timeout
         self._clock = clock
+        self._faq_worker = faq_worker
         self._stop = asyncio.Event()
         self._task: asyncio.Task[None] | None = None
         self.admin = self.emulator.add_user("Quản trị", last_name="Viên")
@@ -80,6 +82,7 @@ class World:
             http_timeout=self._http_timeout,
             # Scenarios run in seconds on the real clock: tests drive reminders at chosen times.
             reminder_interval=365 * 24 * 3600,
+            faq_worker=self._faq_worker,
         )
 
     async def start_bot(self) -> None:

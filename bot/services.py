@@ -20,6 +20,7 @@ from bot.deadlines import DeadlinePolicy
 from bot.deps import Deps
 from bot.desk import AdminDesk, CitizenDesk
 from bot.faq.admin import FaqAdmin
+from bot.faq.ahead import ReadAhead
 from bot.faq.desk import FaqDesk
 from bot.faq.live import LiveFaq, SemanticBuilder
 from bot.hot.alerts import HotIssues
@@ -106,6 +107,7 @@ class Services:
     schedule: ScheduleDesk
     outbox_ready: asyncio.Event
     inbox_ready: asyncio.Event
+    read_ahead: ReadAhead | None
 
     @property
     def db(self) -> Database:
@@ -121,9 +123,13 @@ class Services:
         async with self.db.transaction():
             await self.deps.routes.load(self.content.routes, self.deps.clock())
             await self.live_faq.start(self.settings.content_dir / "faq", self.deps.clock())
+        if self.read_ahead is not None:
+            await self.read_ahead.start()
 
     async def close(self) -> None:
         """Stop background FAQ work and close the database."""
+        if self.read_ahead is not None:
+            await self.read_ahead.close()
         await self.live_faq.close()
         await self.deps.db.close()
 
@@ -159,7 +165,8 @@ async def open_services(settings: Settings, clock: Clock = time.time) -> Service
     faq_admin = FaqAdmin(deps, live_faq, deps.faq)
     relay = RelayService(deps, tickets, faq_admin)
     intake = IntakeService(deps, tickets, SimilarOffers(deps, hot))
-    faq = FaqDesk(deps, live_faq, deps.faq, intake)
+    read_ahead = _read_ahead(settings)
+    faq = FaqDesk(deps, live_faq, deps.faq, intake, read_ahead)
     report_repo = ReportRepository(db)
     bulletins = StoredBulletins(BulletinRepository(db))
     builder = ReportBuilder(
@@ -194,7 +201,17 @@ async def open_services(settings: Settings, clock: Clock = time.time) -> Service
         schedule=schedule,
         outbox_ready=outbox_ready,
         inbox_ready=inbox_ready,
+        read_ahead=read_ahead,
     )
+
+
+def _read_ahead(settings: Settings) -> ReadAhead | None:
+    """Return the FAQ worker when it is on (it reads the database, so not an in-memory one)."""
+    on_disk = str(settings.db_path) != ":memory:"
+    # With the semantic stage on, questions are embedded in a thread already.
+    if settings.faq_worker and on_disk and not settings.faq_semantic:
+        return ReadAhead(settings.db_path)
+    return None
 
 
 def _semantic(settings: Settings) -> SemanticBuilder | None:

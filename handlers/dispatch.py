@@ -76,6 +76,9 @@ async def poll(app: BotApp, stop: asyncio.Event, parsed: dict[int, JSONDict]) ->
         offset = updates[-1]["update_id"] + 1
         parsed.update({u["update_id"]: u for u in updates})
         services.inbox_ready.set()
+        for update in updates:
+            if (text := _private_text(update)) is not None:
+                services.faq.read_ahead(text)
 
 
 async def _get_updates(
@@ -93,6 +96,15 @@ async def _get_updates(
     if not isinstance(result, list) or not all(_is_update(u) for u in result):
         raise NetworkError(f"unexpected getUpdates result: {type(result).__name__}")
     return result
+
+
+def _private_text(update: JSONDict) -> str | None:
+    """Return the text of a private message that is not a command: maybe a question."""
+    message = update.get("message")
+    if not isinstance(message, dict) or (message.get("chat") or {}).get("type") != "private":
+        return None
+    text = message.get("text")
+    return text if isinstance(text, str) and not text.startswith("/") else None
 
 
 def _is_update(value: object) -> bool:

@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import hmac
+import sqlite3
 from dataclasses import dataclass
+from pathlib import Path
 
 from storage.database import Database
 
@@ -34,6 +37,15 @@ class FaqQuery:
     version: int | None
     feedback: str | None
     ticket_id: int | None
+
+
+def read_version_content(path: Path, version: int) -> str | None:
+    """Return one stored FAQ version's content, read-only (for a worker process, no event loop)."""
+    # A second connection reads beside the bot's in WAL mode; read-only, it can never write.
+    uri = f"{path.resolve().as_uri()}?mode=ro"
+    with contextlib.closing(sqlite3.connect(uri, uri=True)) as conn:
+        row = conn.execute("SELECT content FROM faq_versions WHERE id = ?", (version,)).fetchone()
+    return None if row is None else str(row[0])
 
 
 class FaqRepository:

@@ -36,6 +36,13 @@ def test_hot_issue_window_and_threshold() -> None:
     assert (settings.hot_window_days, settings.hot_threshold) == (3, 8)
 
 
+def test_faq_worker_is_on_unless_switched_off() -> None:
+    assert load_settings({"TELEGRAM_BOT_TOKEN": TOKEN}, None).faq_worker
+    assert not load_settings(
+        {"TELEGRAM_BOT_TOKEN": TOKEN, "DANVAN_FAQ_WORKER": "0"}, None
+    ).faq_worker
+
+
 def test_environment_overrides_env_file(tmp_path: Path) -> None:
     env_file = tmp_path / ".env"
     env_file.write_text("TELEGRAM_BOT_TOKEN=1:a\n")
@@ -54,6 +61,7 @@ def test_environment_overrides_env_file(tmp_path: Path) -> None:
         ({"TELEGRAM_BOT_TOKEN": TOKEN, "DANVAN_DIGEST_TIME": "7h30"}, "HH:MM"),
         ({"TELEGRAM_BOT_TOKEN": TOKEN, "DANVAN_DIGEST_TIME": "24:00"}, "DANVAN_DIGEST_TIME"),
         ({"TELEGRAM_BOT_TOKEN": TOKEN, "DANVAN_HOT_THRESHOLD": "0"}, "DANVAN_HOT_THRESHOLD"),
+        ({"TELEGRAM_BOT_TOKEN": TOKEN, "DANVAN_FAQ_WORKER": "yes"}, "DANVAN_FAQ_WORKER must be 0"),
     ],
 )
 def test_bad_settings_say_which_and_how(env: dict[str, str], message: str) -> None:

@@ -6,8 +6,9 @@ import asyncio
 
 from bot import texts
 from bot.deps import Deps
-from bot.faq.live import LiveFaq
-from bot.faq.matcher import looks_like_report
+from bot.faq.ahead import ReadAhead
+from bot.faq.live import LiveFaq, Snapshot
+from bot.faq.reading import Reading, read_question
 from bot.faq.render import (
     answer_message,
     choices_message,
@@ -21,29 +22,39 @@ from bot.text import normalize
 from storage.faq import FaqRepository
 
 STATE = "faq"  # the chat's last question, so "ask an officer" can carry its text along
-MAX_QUESTION = 1000
 
 
 class FaqDesk:
     """Answer citizens' legal questions from the live FAQ, and log what they ask."""
 
     def __init__(
-        self, deps: Deps, live: LiveFaq, repo: FaqRepository, intake: IntakeService
+        self,
+        deps: Deps,
+        live: LiveFaq,
+        repo: FaqRepository,
+        intake: IntakeService,
+        ahead: ReadAhead | None = None,
     ) -> None:
         self._d = deps
         self._live = live
         self._repo = repo
         self._intake = intake
+        self._ahead = ahead
+
+    def read_ahead(self, text: str) -> None:
+        """Start reading a message that may be a question, before its turn (with a worker)."""
+        snapshot = self._live.current
+        question = text.strip()
+        if self._ahead is not None and snapshot.matcher.reranker is None and question:
+            self._ahead.submit(snapshot.version, question)
 
     async def ask(self, chat_id: int, user_id: int, text: str) -> None:
         """Match a question and reply with an answer, choices, or an offer to ask the ward."""
         snapshot = self._live.current
-        if snapshot.matcher.reranker is None:
-            match = snapshot.matcher.match(text[:MAX_QUESTION])
-        else:  # embedding a question takes tens of ms: not on the event loop
-            match = await asyncio.to_thread(snapshot.matcher.match, text[:MAX_QUESTION])
+        reading = await self._read(snapshot, text)
+        match = reading.match
         log_id = await self._repo.log_query(
-            normalize(text[:MAX_QUESTION]), match.decision, match.id, match.score,
+            reading.normalized, match.decision, match.id, match.score,
             snapshot.version, self._d.clock(), asker=chat_id,
         )  # fmt: skip
         ids = [s.id for s in match.suggestions]
@@ -52,7 +63,7 @@ class FaqDesk:
             {"log": log_id, "text": text[:4000], "choices": ids, "version": snapshot.version},
             self._d.clock(),
         )  # fmt: skip
-        if looks_like_report(text):
+        if reading.report:
             # "đèn đường tổ 5 hỏng" wants fixing, not legal information: offer to file it.
             reply = none_message(log_id, report=True)
         elif match.decision == "answer" and match.id and (entry := snapshot.faq.get(match.id)):
@@ -62,6 +73,17 @@ class FaqDesk:
         else:
             reply = none_message(log_id, report=False)
         await self._d.outbox.send(chat_id, reply)
+
+    async def _read(self, snapshot: Snapshot, text: str) -> Reading:
+        """Return the question's reading: read ahead by the worker, or read here."""
+        if snapshot.matcher.reranker is not None:
+            # Embedding a question takes tens of ms: in a thread, not on the event loop.
+            return await asyncio.to_thread(read_question, snapshot.matcher, text)
+        if self._ahead is not None:
+            ready = await self._ahead.take(snapshot.version, text)
+            if ready is not None:
+                return ready
+        return read_question(snapshot.matcher, text)
 
     async def button(self, chat_id: int, user_id: int, parts: list[str]) -> str:
         """Handle an FAQ button ("f:..."); return the notice for the button press."""
