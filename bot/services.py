@@ -124,7 +124,7 @@ class Services:
             await self.deps.routes.load(self.content.routes, self.deps.clock())
             await self.live_faq.start(self.settings.content_dir / "faq", self.deps.clock())
         if self.read_ahead is not None:
-            await self.read_ahead.start()
+            await self.read_ahead.start(self.live_faq.current.version)
 
     async def close(self) -> None:
         """Stop background FAQ work and close the database."""

@@ -13,7 +13,7 @@ from bot.faq.live import LiveFaq
 from bot.faq.loader import load_faq
 from bot.faq.matcher import FaqMatcher
 from bot.faq.reading import from_wire, read_question, to_wire
-from bot.faq.worker import Worker
+from bot.faq.worker import Worker, main
 from storage.database import Database
 from storage.faq import FaqRepository, read_version_content
 
@@ -71,3 +71,8 @@ async def test_worker_refuses_what_it_cannot_read(tmp_path: Path) -> None:
     assert worker.reply("not json\n") is None
     assert worker.reply(json.dumps({"id": 3}) + "\n") is None
     assert read_version_content(tmp_path / "db.sqlite3", version + 1) is None
+
+
+def test_worker_command_line_is_checked(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["db.sqlite3", "latest"]) == 2
+    assert "usage: python -m bot.faq.worker DB [VERSION]" in capsys.readouterr().err

@@ -45,6 +45,7 @@ class ReadAhead:
         self._ahead: dict[Key, list[tuple[float, asyncio.Future[Reading | None]]]] = {}
         self._lagging = False  # a turn timed out: until the worker replies again, do not wait
         self._started_at = -RESTART_AFTER
+        self._version: int | None = None  # the latest asked for: a restarted worker loads it
         self._closed = False
         self.taken = 0  # readings the worker supplied (the rest were read in the bot)
 
@@ -53,11 +54,13 @@ class ReadAhead:
         """Tell whether the worker process is up."""
         return self._process is not None and self._process.returncode is None
 
-    async def start(self) -> None:
-        """Start the worker process (it loads the FAQ on its first question)."""
+    async def start(self, version: int | None = None) -> None:
+        """Start the worker process; it builds FAQ `version` before anything else."""
         self._started_at = time.monotonic()
+        self._version = version if version is not None else self._version
+        preload = [] if self._version is None else [str(self._version)]
         self._process = await asyncio.create_subprocess_exec(
-            sys.executable, "-m", "bot.faq.worker", str(self._db_path),
+            sys.executable, "-m", "bot.faq.worker", str(self._db_path), *preload,
             stdin=asyncio.subprocess.PIPE, stdout=asyncio.subprocess.PIPE,
         )  # fmt: skip
         self._listener = asyncio.create_task(self._listen(self._process))
@@ -72,6 +75,7 @@ class ReadAhead:
         if len(self._pending) >= LIMIT:
             return
         assert self._process is not None and self._process.stdin is not None
+        self._version = version
         number = next(self._numbers)
         future: asyncio.Future[Reading | None] = asyncio.get_running_loop().create_future()
         self._pending[number] = future

@@ -1,13 +1,14 @@
-"""The FAQ reading worker: `python -m bot.faq.worker DB` reads questions sent on stdin.
+"""The FAQ reading worker: `python -m bot.faq.worker DB [VERSION]` reads questions from stdin.
 
 One JSON object per line each way. A request is {"id", "version", "text"}; the reply is
 {"id", "reading": ...} or {"id", "error": <kind>}. The worker builds the matcher of the version
-asked for from the database (read-only) and keeps the latest one. It never logs a question:
-a denouncer may have typed a name into one.
+asked for from the database (read-only) and keeps the latest one; VERSION is built at once.
+It never logs a question: a denouncer may have typed a name into one.
 """
 
 from __future__ import annotations
 
+import contextlib
 import json
 import signal
 import sys
@@ -49,6 +50,10 @@ class Worker:
         except Exception as exc:  # the bot reads the question itself; the kind is enough
             return {"id": number, "error": type(exc).__name__}
 
+    def load(self, version: int) -> None:
+        """Build a version's matcher now (the bot's current one, before its first question)."""
+        self._matcher_of(version)
+
     def _matcher_of(self, version: int) -> FaqMatcher:
         if self._matcher is None or self._version != version:
             content = read_version_content(self._db_path, version)
@@ -71,12 +76,16 @@ def serve(worker: Worker, requests: TextIO, replies: TextIO) -> None:
 def main(argv: list[str] | None = None) -> int:
     """Run the worker on the database named on the command line."""
     args = sys.argv[1:] if argv is None else argv
-    if len(args) != 1:
-        print("usage: python -m bot.faq.worker DB", file=sys.stderr)
+    if len(args) not in (1, 2) or not all(a.isdigit() for a in args[1:]):
+        print("usage: python -m bot.faq.worker DB [VERSION]", file=sys.stderr)
         return 2
     # Ctrl-C reaches the whole process group: the bot stops the worker by closing its input.
     signal.signal(signal.SIGINT, signal.SIG_IGN)
-    serve(Worker(Path(args[0])), sys.stdin, sys.stdout)
+    worker = Worker(Path(args[0]))
+    if len(args) == 2:
+        with contextlib.suppress(Exception):  # the first question will say what is wrong
+            worker.load(int(args[1]))
+    serve(worker, sys.stdin, sys.stdout)
     return 0
 
 
