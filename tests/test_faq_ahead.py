@@ -5,6 +5,8 @@ from __future__ import annotations
 import asyncio
 from pathlib import Path
 
+import pytest
+
 from bot.config import BUNDLED_CONTENT
 from bot.demo import World
 from bot.faq.ahead import ReadAhead
@@ -89,3 +91,22 @@ async def test_citizens_questions_are_answered_through_the_worker(tmp_path: Path
         ]
         assert "khai sinh" in (world.emulator.bot_messages(citizen.id)[0].plain_text or "").lower()
         assert ahead.taken == before + 3  # each was read by the worker, none here
+
+
+async def test_a_dead_worker_is_started_again(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    version, matcher = await seeded(tmp_path / "db.sqlite3")
+    monkeypatch.setattr("bot.faq.ahead.RESTART_AFTER", 0.0)
+    ahead = ReadAhead(tmp_path / "db.sqlite3")
+    await ahead.start(version)
+    try:
+        assert ahead._process is not None
+        ahead._process.kill()
+        await ahead._process.wait()
+        ahead.submit(version, QUESTIONS[0])  # finds it dead: starts another
+        reading = await asyncio.wait_for(_patient_take(ahead, version, QUESTIONS[0]), 10)
+        assert reading == read_question(matcher, QUESTIONS[0])
+    finally:
+        await ahead.close()
+    assert not ahead.running

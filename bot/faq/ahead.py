@@ -38,6 +38,7 @@ class ReadAhead:
         self._db_path = db_path
         self._process: asyncio.subprocess.Process | None = None
         self._listener: asyncio.Task[None] | None = None
+        self._restart: asyncio.Task[None] | None = None
         self._numbers = itertools.count(1)
         self._pending: dict[int, asyncio.Future[Reading | None]] = {}
         # Per question, its readings in the order asked, with when each was asked. Keys keep
@@ -104,6 +105,10 @@ class ReadAhead:
     async def close(self) -> None:
         """Stop the worker: it ends when its input closes (killed if it does not)."""
         self._closed = True
+        if self._restart is not None and not self._restart.done():
+            self._restart.cancel()
+            with contextlib.suppress(asyncio.CancelledError, OSError):
+                await self._restart
         process, self._process = self._process, None
         if process is not None and process.returncode is None:
             assert process.stdin is not None
@@ -166,8 +171,8 @@ class ReadAhead:
         if self._closed or now - self._started_at < RESTART_AFTER:
             return
         self._started_at = now
-        task = asyncio.create_task(self.start())
-        task.add_done_callback(_report_start_failure)
+        self._restart = asyncio.create_task(self.start())
+        self._restart.add_done_callback(_report_start_failure)
 
 
 def _report_start_failure(task: asyncio.Task[None]) -> None:
