@@ -117,7 +117,7 @@ def load_settings(
         reminder_interval=_positive_int(env, "DANVAN_REMINDER_INTERVAL", 60),
         hot_window_days=_positive_int(env, "DANVAN_HOT_WINDOW_DAYS", 7),
         hot_threshold=_positive_int(env, "DANVAN_HOT_THRESHOLD", 5),
-        faq_semantic=_faq_semantic(env.get("DANVAN_FAQ_SEMANTIC", "")),
+        faq_semantic=_faq_semantic(env),
         faq_worker=_switch(env, "DANVAN_FAQ_WORKER", True),
     )
 
@@ -177,17 +177,15 @@ def _positive_int(env: Mapping[str, str], key: str, default: int) -> int:
 def _switch(env: Mapping[str, str], key: str, default: bool) -> bool:
     raw = env.get(key, "").strip()
     if raw not in ("", "0", "1"):
-        raise ConfigError(f"{key} must be 0 (off) or 1 (on), got {raw!r}")
+        raise ConfigError(f"{key} must be 0 or 1, got {raw!r}")
     return default if not raw else raw == "1"
 
 
-def _faq_semantic(value: str) -> bool:
-    raw = value.strip()
-    if raw not in ("", "0", "1"):
-        raise ConfigError(f"DANVAN_FAQ_SEMANTIC must be 0 or 1, got {value!r}")
-    if raw == "1" and not semantic_available():
+def _faq_semantic(env: Mapping[str, str]) -> bool:
+    on = _switch(env, "DANVAN_FAQ_SEMANTIC", False)
+    if on and not semantic_available():
         raise ConfigError(
             f"DANVAN_FAQ_SEMANTIC=1 needs the {PACKAGE} package: {INSTALL_HINT} "
             "(or set DANVAN_FAQ_SEMANTIC=0)"
         )
-    return raw == "1"
+    return on
