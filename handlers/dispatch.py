@@ -1,4 +1,10 @@
-"""Durable intake of updates: fetch, store, then confirm; handle each in one transaction."""
+"""Durable intake of updates: fetch, store, then confirm; handle each in one transaction.
+
+The poller stores what it fetched and handles it in the same transaction, so an update does
+not queue twice for the one database connection (once to be stored, once to be handled). The
+dispatcher handles what the poller left: updates stored before a restart, the rest of a batch
+that ran out of time, and the one-by-one retries after a failure.
+"""
 
 from __future__ import annotations
 
@@ -45,10 +51,11 @@ async def record_error(update: object, context: BotContext) -> None:
 
 
 async def poll(app: BotApp, stop: asyncio.Event, parsed: dict[int, JSONDict]) -> None:
-    """Fetch updates and store them before the next fetch confirms them to Telegram.
+    """Fetch updates, store and handle them before the next fetch confirms them to Telegram.
 
-    Updates are fetched as JSON and stored as they came; `parsed` hands the dispatcher the
-    decoded JSON so it is not decoded twice (after a restart, the stored text is decoded).
+    Updates are fetched as JSON and stored as they came; `parsed` keeps the decoded JSON of
+    those left to the dispatcher, so it is not decoded twice (after a restart, the stored text
+    is decoded).
     """
     services = app.bot_data.services
     assert services is not None
@@ -68,17 +75,39 @@ async def poll(app: BotApp, stop: asyncio.Event, parsed: dict[int, JSONDict]) ->
         backoff = 1.0
         if not updates:
             continue
-        async with services.db.transaction():
-            await services.deps.inbox.add_many(
-                [(u["update_id"], json.dumps(u, ensure_ascii=False)) for u in updates],
-                services.deps.clock(),
-            )
-        offset = updates[-1]["update_id"] + 1
-        parsed.update({u["update_id"]: u for u in updates})
-        services.inbox_ready.set()
-        for update in updates:
+        for update in updates:  # the FAQ worker reads questions while this waits for the lock
             if (text := _private_text(update)) is not None:
                 services.faq.read_ahead(text)
+        await take_in(app, updates, parsed)
+        offset = updates[-1]["update_id"] + 1  # only now, stored, may the next fetch confirm them
+
+
+async def take_in(app: BotApp, updates: list[JSONDict], parsed: dict[int, JSONDict]) -> None:
+    """Store fetched updates and handle them in one transaction (all stored, or none).
+
+    If a handler fails, that transaction rolls back: the updates are then stored on their
+    own and handled one by one, so only the failing one is rolled back.
+    """
+    services = app.bot_data.services
+    assert services is not None
+    rows = [(u["update_id"], json.dumps(u, ensure_ascii=False)) for u in updates]
+    parsed.update({u["update_id"]: u for u in updates})
+    selected: list[InboxItem] = []
+
+    async def store_then_select() -> list[InboxItem]:
+        await services.deps.inbox.add_many(rows, services.deps.clock())
+        selected.extend(await services.deps.inbox.pending(BATCH))
+        return selected
+
+    tried: list[InboxItem] = []
+    if await _run(app, store_then_select, tried, parsed) is not None:
+        async with services.db.transaction():
+            await services.deps.inbox.add_many(rows, services.deps.clock())
+        for item in tried:
+            await handle_stored(app, item.update_id, item.payload, item.attempts)
+        services.inbox_ready.set()  # any it did not reach
+    elif len(tried) < len(selected) or len(selected) == BATCH:
+        services.inbox_ready.set()  # more are waiting: the dispatcher takes them
 
 
 async def _get_updates(
@@ -207,7 +236,3 @@ def _chat_of(payload: str) -> int | None:
             if isinstance(chat.get("id"), int):
                 return int(chat["id"])
     return None
-
-
-async def _sleep_or_stop(stop: asyncio.Event, seconds: float) -> None:
-    await wait_event(stop, seconds)

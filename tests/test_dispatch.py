@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 import pytest
 from telegram import Bot
 
@@ -65,3 +67,29 @@ async def test_failing_handler_rolls_back_and_apologises(
         MAX_ATTEMPTS,
         "RuntimeError",
     )
+
+
+async def test_failure_in_a_fetched_batch_rolls_back_only_its_update(
+    world: World, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    first, second = world.emulator.add_user("Vy"), world.emulator.add_user("Khoa")
+    views = type(world.services.views)  # patched on the class: a restart builds new services
+    real = views.my_tickets
+
+    async def broken_for_first(self: Any, chat_id: int) -> None:
+        if chat_id == first.id:
+            raise RuntimeError("boom")
+        await real(self, chat_id)
+
+    monkeypatch.setattr(views, "my_tickets", broken_for_first)
+    await world.stop_bot()
+    world.emulator.send_text(first.id, first, "/status")
+    world.emulator.send_text(second.id, second, "/status")
+    await world.start_bot()  # both arrive in one getUpdates: stored and handled together
+    await world.idle()
+    assert world.emulator.bot_messages(second.id)  # the other update was not held back
+    failed = [m.plain_text or "" for m in world.emulator.bot_messages(first.id)]
+    assert any("hệ thống gặp sự cố" in t for t in failed)
+    async with world.services.db.transaction():
+        rows = await world.services.db.fetch_all("SELECT update_id, status FROM inbox")
+    assert sorted(r["status"] for r in rows) == ["done", "failed"]
