@@ -268,6 +268,8 @@ class _Fields:
         entries = faq.entries
         asked = iter(words_many([p for e in entries for p in e.phrasings]))
         tag_words = _tag_words([t for e in entries for t in e.tags])
+        # Tags recur across a topic's entries: their terms (words and pairs) are made once.
+        tag_terms = {tag: found + _pairs(found) for tag, found in tag_words.items()}
         answers = words_each(e.answer for e in entries)
         fields = cls([], [], [], [], [])
         for entry, answer in zip(entries, answers, strict=True):
@@ -275,17 +277,17 @@ class _Fields:
             start = len(fields.phrasings)
             fields.phrasings.extend(questions)
             fields.terms.extend([found + _pairs(found) for found in questions])
-            asking = list(chain.from_iterable(fields.terms[start:]))
-            tagging: list[str] = []
+            # In the order the terms come (questions, tags, answer): the count of the question
+            # terms alone holds the entry's keys once each (no set to build).
+            doc = Counter(list(chain.from_iterable(fields.terms[start:])) * W_PHRASING)
             if entry.tags:  # the tags, read as one more way of asking
-                tags = list(map(tag_words.__getitem__, entry.tags))
-                fields.phrasings.append(list(chain.from_iterable(tags)))
-                tagging = [t for tag in tags for t in tag + _pairs(tag)]
+                fields.phrasings.append(
+                    list(chain.from_iterable(map(tag_words.__getitem__, entry.tags)))
+                )
+                tagging = list(chain.from_iterable(map(tag_terms.__getitem__, entry.tags)))
                 fields.terms.append(tagging)
+                doc.update(tagging * W_TAG)
             fields.by_entry.append(range(start, len(fields.phrasings)))
-            # Counted in C, in the order the terms come: questions, tags, answer. The count
-            # of the question terms alone holds the entry's keys once each (no set to build).
-            doc = Counter(asking * W_PHRASING + tagging * W_TAG)
             fields.keys.append(list(doc))
             doc.update(answer * W_ANSWER)
             fields.docs.append(doc)
