@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from bot import texts
 from bot.deps import Deps
@@ -156,8 +157,9 @@ class IntakeService:
             await self._d.outbox.send(message.chat_id, retry)
             return
         draft["ward"] = resolution.ward.code
-        await self._say(message.chat_id, ward_found(resolution))
-        await self._advance(message.chat_id, message.user_id, draft, "category")
+        # One message, the ward found above the next question: a citizen's phone rings once.
+        lead = ward_found(resolution)
+        await self._advance(message.chat_id, message.user_id, draft, "category", lead)
 
     async def _set_category(self, chat_id: int, user_id: int, draft: Draft, value: str) -> str:
         category = self._d.categories.get(value)
@@ -303,18 +305,24 @@ class IntakeService:
 
     # --- plumbing ----------------------------------------------------------------------------
 
-    async def _advance(self, chat_id: int, user_id: int, draft: Draft, step: str) -> None:
-        """Move to `step`; while editing, go to the first missing field, then the summary."""
+    async def _advance(
+        self, chat_id: int, user_id: int, draft: Draft, step: str, lead: str = ""
+    ) -> None:
+        """Move to `step` (its question under `lead`, if given); while editing, go to the first
+        missing field, then the summary."""
         if draft.get("editing"):
             step = first_missing(draft) or "confirm"
         if step == "confirm":
             draft.pop("editing", None)
         draft["step"] = step
         await self._save(chat_id, user_id, draft)
-        await self._prompt(chat_id, draft)
+        await self._prompt(chat_id, draft, lead)
 
-    async def _prompt(self, chat_id: int, draft: Draft) -> None:
-        await self._d.outbox.send(chat_id, prompt_for(draft, self._d))
+    async def _prompt(self, chat_id: int, draft: Draft, lead: str = "") -> None:
+        prompt = prompt_for(draft, self._d)
+        if lead:
+            prompt = replace(prompt, text=f"{lead}\n\n{prompt.text}")
+        await self._d.outbox.send(chat_id, prompt)
 
     async def _draft(self, chat_id: int) -> Draft | None:
         state = await self._d.states.get(chat_id)

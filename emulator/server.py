@@ -47,6 +47,7 @@ class BotApiEmulator(PeopleMixin):
         bot = EmuUser(self.bot_id, "Dân Vận Bot", username=bot_username, is_bot=True)
         self._state = State(bot, first_update_id)
         self._http = HttpServer(self._handle)
+        self._watchers: list[Callable[[Call], None]] = []
 
     # -- lifecycle ---------------------------------------------------------
 
@@ -133,9 +134,12 @@ class BotApiEmulator(PeopleMixin):
             return ApiError(500, f"Internal Server Error: emulator bug: {err!r}")
 
     def _answer(self, name: str, params: dict[str, Any], result: Any) -> Response:
-        """Record the call and build its response."""
+        """Record the call, tell the watchers, and build its response."""
         ok = not isinstance(result, ApiError)
-        self._state.calls.append(Call(name, params, time.time(), ok))
+        call = Call(name, params, time.time(), ok)
+        self._state.calls.append(call)
+        for watcher in self._watchers:
+            watcher(call)
         if isinstance(result, ApiError):
             return Response.json(result.code, result.payload())
         return Response.json(200, {"ok": True, "result": result})
@@ -176,6 +180,10 @@ class BotApiEmulator(PeopleMixin):
         return Response(200, data, content_type="application/octet-stream")
 
     # -- inspection --------------------------------------------------------
+
+    def watch(self, watcher: Callable[[Call], None]) -> None:
+        """Call `watcher` with each answered Bot API call (to wait on events without polling)."""
+        self._watchers.append(watcher)
 
     @property
     def calls(self) -> list[Call]:

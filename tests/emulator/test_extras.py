@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import threading
 from datetime import UTC
 
@@ -14,6 +15,7 @@ from telegram import (
     InputMediaPhoto,
     ReplyKeyboardMarkup,
 )
+from telegram.error import BadRequest
 from telegram.request import HTTPXRequest
 
 from emulator import BotApiEmulator
@@ -134,3 +136,14 @@ async def test_album_bulk_copy_pins_and_admins(emu: BotApiEmulator, bot: Bot) ->
     assert admin.user.id == emu.bot_id and admin.status == "administrator"
     assert await bot.delete_messages(group.id, [c.message_id for c in copies])
     assert [m.deleted for m in emu.messages(group.id)] == [False, False, True, True]
+
+
+async def test_watchers_see_each_answered_call(emu: BotApiEmulator) -> None:
+    an = emu.add_user("An")
+    seen: list[tuple[str, bool]] = []
+    emu.watch(lambda call: seen.append((call.method, call.ok)))
+    async with Bot(emu.token, base_url=emu.base_url) as bot:
+        await bot.send_message(an.id, "Chào An")
+        with contextlib.suppress(BadRequest):
+            await bot.send_message(an.id, "")  # refused: watchers see failures too
+    assert seen[-2:] == [("sendMessage", True), ("sendMessage", False)]
