@@ -91,12 +91,16 @@ async def take_in(app: BotApp, updates: list[JSONDict], parsed: dict[int, JSONDi
     services = app.bot_data.services
     assert services is not None
     rows = [(u["update_id"], json.dumps(u, ensure_ascii=False)) for u in updates]
-    parsed.update({u["update_id"]: u for u in updates})
+    fetched = {u["update_id"]: u for u in updates}
     selected: list[InboxItem] = []
 
     async def store_then_select() -> list[InboxItem]:
         await services.deps.inbox.add_many(rows, services.deps.clock())
         selected.extend(await services.deps.inbox.pending(BATCH))
+        # Only those still to handle: a repeat of a handled update is never taken.
+        parsed.update(
+            {i.update_id: fetched[i.update_id] for i in selected if i.update_id in fetched}
+        )
         return selected
 
     tried: list[InboxItem] = []
