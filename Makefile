@@ -3,7 +3,7 @@ PYTHON ?= python3
 VENV ?= .venv
 BIN := $(VENV)/bin
 
-.PHONY: install demo run test lint bench bench-bulletin
+.PHONY: install demo run test lint bench bench-intake bench-bulletin
 
 $(VENV)/.installed: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -29,6 +29,9 @@ test: lint  ## formatting, lint, types, then the test suite
 
 bench: install  ## messages per second and latency through emulator + PTB + SQLite
 	$(BIN)/python bench/messages.py
+
+bench-intake: install  ## citizens filing reports through the whole intake conversation
+	$(BIN)/python bench/intake.py
 
 bench-bulletin: install  ## a bulletin to 100,000 subscribers at 500/s through the emulator (~4 min)
 	$(BIN)/python bench/bulletin.py
