@@ -21,12 +21,14 @@ import os
 import statistics
 import tempfile
 import time
+from asyncio.subprocess import Process
+from contextlib import AbstractAsyncContextManager
 from pathlib import Path
 
 from process_stats import cpu_seconds, peak_rss_mb  # bench/, run as a script
 
 from emulator import BotApiEmulator
-from emulator.bot_process import start_bot_process
+from emulator.bot_process import running_bot
 from emulator.limits import is_limited
 from emulator.model import EmuUser
 from storage.database import Database
@@ -50,17 +52,17 @@ async def seed(db_path: Path, chats: list[int]) -> None:
     await db.close()
 
 
-async def start_bot(
+def running(
     emu: BotApiEmulator, db: Path, admin: EmuUser, rate: int
-) -> asyncio.subprocess.Process:
-    """Start `python -m bot run` against the emulator at the configured send rate."""
+) -> AbstractAsyncContextManager[Process]:
+    """Run `python -m bot run` against the emulator at the configured send rate, in the block."""
     settings = {
         "DANVAN_ADMIN_IDS": str(admin.id),
         "DANVAN_SEND_RATE": str(rate),
         "DANVAN_LOG_LEVEL": "WARNING",
     }
     prefix = os.environ.get("BENCH_PROFILE", "").split()  # e.g. "-m cProfile -o bot.prof"
-    return await start_bot_process(emu, db, settings, prefix=prefix)
+    return running_bot(emu, db, settings, prefix=prefix)
 
 
 async def say(emu: BotApiEmulator, user: EmuUser, text: str) -> None:
@@ -106,23 +108,23 @@ async def main(subscribers: int, rate: int, burst: float) -> dict[str, float]:
             admin, asker = emu.add_user("Quản trị"), emu.add_user("Người hỏi")
             users = [emu.add_user(f"Dân {n}") for n in range(subscribers)]
             await seed(db_path, [u.id for u in users])
-            bot = await start_bot(emu, db_path, admin, rate)
-            await emu.wait_for(lambda: bool(emu.commands), timeout=60, what="bot start")
-            emu.limit_rate(rate, burst=max(1.0, rate * burst))
-            await compose(emu, admin)
-            cpu_before, emu_cpu_before = cpu_seconds(bot.pid), time.process_time()
-            done = asyncio.Event()
-            asking = asyncio.create_task(probe(emu, asker, done))
-            await emu.wait_for(lambda: finished(emu, admin), timeout=subscribers / rate * 3 + 60)
-            done.set()
-            latencies = sorted(await asking)
-            usage = {
-                "bot_cpu_s": cpu_seconds(bot.pid) - cpu_before,
-                "emulator_cpu_s": time.process_time() - emu_cpu_before,
-                "bot_peak_rss_mb": peak_rss_mb(bot.pid),
-            }
-            bot.terminate()
-            await bot.wait()
+            async with running(emu, db_path, admin, rate) as bot:
+                await emu.wait_for(lambda: bool(emu.commands), timeout=60, what="bot start")
+                emu.limit_rate(rate, burst=max(1.0, rate * burst))
+                await compose(emu, admin)
+                cpu_before, emu_cpu_before = cpu_seconds(bot.pid), time.process_time()
+                done = asyncio.Event()
+                asking = asyncio.create_task(probe(emu, asker, done))
+                await emu.wait_for(
+                    lambda: finished(emu, admin), timeout=subscribers / rate * 3 + 60
+                )
+                done.set()
+                latencies = sorted(await asking)
+                usage = {
+                    "bot_cpu_s": cpu_seconds(bot.pid) - cpu_before,
+                    "emulator_cpu_s": time.process_time() - emu_cpu_before,
+                    "bot_peak_rss_mb": peak_rss_mb(bot.pid),
+                }
             return figures(emu, {u.id for u in users}, rate, latencies, usage)
 
 
@@ -167,7 +169,7 @@ if __name__ == "__main__":
         "--burst", type=float, default=1.0, help="seconds of messages the emulator lets burst"
     )
     args = parser.parse_args()
-    figures = asyncio.run(main(args.subscribers, args.rate, args.burst))
-    for key, value in figures.items():
+    result = asyncio.run(main(args.subscribers, args.rate, args.burst))
+    for key, value in result.items():
         print(f"{key:>24}: {value}")
-    print(json.dumps(figures))
+    print(json.dumps(result))

@@ -28,7 +28,7 @@ from process_stats import cpu_seconds, peak_rss_mb  # bench/, run as a script
 
 from bot import texts
 from emulator import BotApiEmulator
-from emulator.bot_process import start_bot_process
+from emulator.bot_process import running_bot
 from emulator.model import Call, EmuUser
 
 # Served by the bundled content; each gets its own officers' group, as in a deployment.
@@ -173,8 +173,7 @@ async def main(starts: float, seconds: float, warmup: float) -> dict[str, float]
             settings["DANVAN_SEND_RATE"] = "100000"  # the emulator is not Telegram
             prefix = os.environ.get("BENCH_PROFILE", "").split()
             db = Path(folder) / "bench.sqlite3"
-            bot = await start_bot_process(emu, db, settings, prefix=prefix)
-            try:
+            async with running_bot(emu, db, settings, prefix=prefix) as bot:
                 await emu.wait_for(lambda: bool(emu.commands), timeout=30, what="bot start")
                 for ward, group in zip(WARDS, groups, strict=True):
                     emu.send_text(group.id, admin, f"/bind_ward {ward}")
@@ -184,9 +183,6 @@ async def main(starts: float, seconds: float, warmup: float) -> dict[str, float]
                 citizens = await run_citizens(emu, chats, starts, seconds, first=100_000)
                 elapsed = time.time() - began
                 rss, cpu = peak_rss_mb(bot.pid), cpu_seconds(bot.pid) - cpu_before
-            finally:  # a failed run must not leave the bot polling a dead emulator
-                bot.terminate()
-                await bot.wait()
     steps = sorted(x for c in citizens for x in c.latencies)
     return _figures(len(citizens), steps, elapsed, rss, cpu)
 

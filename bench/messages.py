@@ -19,23 +19,25 @@ import os
 import statistics
 import tempfile
 import time
+from asyncio.subprocess import Process
+from contextlib import AbstractAsyncContextManager
 from pathlib import Path
 
 from process_stats import cpu_seconds, peak_rss_mb  # bench/, run as a script
 
 from emulator import BotApiEmulator
-from emulator.bot_process import start_bot_process
+from emulator.bot_process import running_bot
 from emulator.model import EmuUser
 
 
-async def start_bot(emu: BotApiEmulator, db: Path) -> asyncio.subprocess.Process:
-    """Start `python -m bot run` against the emulator."""
+def running(emu: BotApiEmulator, db: Path) -> AbstractAsyncContextManager[Process]:
+    """Run `python -m bot run` against the emulator while in the block."""
     settings = {
         "DANVAN_SEND_RATE": "100000",  # the emulator is not Telegram; measure the bot itself
         "DANVAN_LOG_LEVEL": "WARNING",
     }
     prefix = os.environ.get("BENCH_PROFILE", "").split()
-    return await start_bot_process(emu, db, settings, prefix=prefix)
+    return running_bot(emu, db, settings, prefix=prefix)
 
 
 def questions() -> list[str]:
@@ -119,24 +121,22 @@ async def main(
     with tempfile.TemporaryDirectory() as folder:
         async with BotApiEmulator() as emu:
             users = [emu.add_user(f"Công dân {i}") for i in range(citizens)]
-            bot = await start_bot(emu, Path(folder) / "bench.sqlite3")
-            await emu.wait_for(lambda: bool(emu.commands), timeout=30, what="bot start")
-            warm = users[0]
-            emu.send_text(warm.id, warm, "/start")
-            await emu.wait_for_bot_messages(warm.id, 1, timeout=30)
-            earlier = await warm_up(emu, users, rate, warmup, share)
-            began, cpu_before = time.time(), cpu_seconds(bot.pid)
-            sent = await inject(emu, users, rate, seconds, share)
-            expected = len(sent) + sum(earlier.values())
-            await emu.wait_for(
-                lambda: sum(c.ok for c in emu.calls_of("sendMessage")) >= expected, timeout=120
-            )
-            finished = max(c.at for c in emu.calls_of("sendMessage"))
-            rss = peak_rss_mb(bot.pid)
-            cpu = cpu_seconds(bot.pid) - cpu_before
-            bot.terminate()
-            await bot.wait()
-            lat = sorted(latencies(emu, sent, earlier))
+            async with running(emu, Path(folder) / "bench.sqlite3") as bot:
+                await emu.wait_for(lambda: bool(emu.commands), timeout=30, what="bot start")
+                warm = users[0]
+                emu.send_text(warm.id, warm, "/start")
+                await emu.wait_for_bot_messages(warm.id, 1, timeout=30)
+                earlier = await warm_up(emu, users, rate, warmup, share)
+                began, cpu_before = time.time(), cpu_seconds(bot.pid)
+                sent = await inject(emu, users, rate, seconds, share)
+                expected = len(sent) + sum(earlier.values())
+                await emu.wait_for(
+                    lambda: sum(c.ok for c in emu.calls_of("sendMessage")) >= expected, timeout=120
+                )
+                finished = max(c.at for c in emu.calls_of("sendMessage"))
+                rss = peak_rss_mb(bot.pid)
+                cpu = cpu_seconds(bot.pid) - cpu_before
+                lat = sorted(latencies(emu, sent, earlier))
     quantiles = statistics.quantiles(lat, n=100)
     return {
         "messages": len(sent),

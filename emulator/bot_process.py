@@ -5,7 +5,8 @@ from __future__ import annotations
 import asyncio
 import os
 import sys
-from collections.abc import Mapping, Sequence
+from collections.abc import AsyncIterator, Mapping, Sequence
+from contextlib import asynccontextmanager
 from pathlib import Path
 
 from emulator.server import BotApiEmulator
@@ -37,3 +38,20 @@ async def start_bot_process(
         sys.executable, *prefix, "-m", "bot", "run",
         env=env, cwd=cwd, stdout=output, stderr=output,
     )  # fmt: skip
+
+
+@asynccontextmanager
+async def running_bot(
+    emu: BotApiEmulator, db: Path, settings: Mapping[str, str], *, prefix: Sequence[str] = ()
+) -> AsyncIterator[asyncio.subprocess.Process]:
+    """Run the bot as `start_bot_process` does, and stop it on leaving, after a failure too.
+
+    A benchmark that fails must not leave its bot polling an emulator that is gone.
+    """
+    bot = await start_bot_process(emu, db, settings, prefix=prefix)
+    try:
+        yield bot
+    finally:
+        if bot.returncode is None:
+            bot.terminate()
+        await bot.wait()
