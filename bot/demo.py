@@ -93,10 +93,12 @@ class World:
         registered = len(self.emulator.calls_of("setMyCommands"))
         task = asyncio.create_task(run(app, self._stop))
         self._task = task
-        await self.emulator.wait_for(
-            lambda: len(self.emulator.calls_of("setMyCommands")) > registered or task.done(),
-            what="setMyCommands",
-        )
+
+        def menu_set() -> bool:  # the default menu comes last (the groups' one comes first)
+            calls = self.emulator.calls_of("setMyCommands")[registered:]
+            return any("scope" not in c.params for c in calls)
+
+        await self.emulator.wait_for(lambda: menu_set() or task.done(), what="setMyCommands")
         if task.done():
             self._task = None
             task.result()  # start-up failed (e.g. malformed content): raise its error here
