@@ -134,12 +134,15 @@ class Citizen:
         raise LookupError(f"no button {label!r} for citizen {self.number}")
 
     def has_button(self, label: str) -> Callable[[], bool]:
+        """Return a check: does one of the bot's last messages carry this button?"""
         return lambda: any(label in text for _, text, _ in self.newest()[1])
 
     def has_text(self, start: str) -> Callable[[], bool]:
+        """Return a check: does the bot's newest message contain this text?"""
         return lambda: start in self.newest()[0]
 
     def asks_phone(self) -> bool:
+        """Tell whether the bot's newest message asks for a phone number."""
         return texts.ASK_PHONE_OPTIONAL[:20] in self.newest()[0]
 
 
