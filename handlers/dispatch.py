@@ -94,8 +94,11 @@ async def take_in(app: BotApp, updates: list[JSONDict], parsed: dict[int, JSONDi
     fetched = {u["update_id"]: u for u in updates}
     selected: list[InboxItem] = []
 
-    async def store_then_select() -> list[InboxItem]:
+    async def store() -> None:
         await services.deps.inbox.add_many(rows, services.deps.clock())
+
+    async def store_then_select() -> list[InboxItem]:
+        await store()
         selected.extend(await services.deps.inbox.pending(BATCH))
         # Only those still to handle: a repeat of a handled update is never taken.
         parsed.update(
@@ -106,7 +109,7 @@ async def take_in(app: BotApp, updates: list[JSONDict], parsed: dict[int, JSONDi
     tried: list[InboxItem] = []
     if await _run(app, store_then_select, tried, parsed) is not None:
         async with services.db.transaction():
-            await services.deps.inbox.add_many(rows, services.deps.clock())
+            await store()
         for item in tried:
             await handle_stored(app, item.update_id, item.payload, item.attempts)
         services.inbox_ready.set()  # any it did not reach
