@@ -153,9 +153,13 @@ class OutboxRepository:
         )
 
     async def recover_in_flight(self) -> int:
-        """After a crash, flag calls that were in flight: they are sent again, maybe twice."""
+        """After a crash, count a crash against each call in flight and send it again.
+
+        `ambiguous` counts the crashes a call was in flight at: Telegram may hold up to that
+        many extra copies of it (the Bot API has no idempotency key).
+        """
         return await self._db.execute_rowcount(
-            "UPDATE outbox SET ambiguous = 1, sending_at = NULL "
+            "UPDATE outbox SET ambiguous = ambiguous + 1, sending_at = NULL "
             "WHERE status = 'pending' AND sending_at IS NOT NULL"
         )
 

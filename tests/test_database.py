@@ -103,7 +103,7 @@ async def test_commit_hooks_run_after_commit_and_never_after_rollback(tmp_path: 
     await db.close()
 
 
-async def test_outbox_flags_calls_in_flight_at_a_crash(tmp_path: Path) -> None:
+async def test_outbox_counts_the_crashes_a_call_was_in_flight_at(tmp_path: Path) -> None:
     db = await Database.open(tmp_path / "d.db")
     outbox = OutboxRepository(db)
     async with db.transaction():
@@ -116,7 +116,12 @@ async def test_outbox_flags_calls_in_flight_at_a_crash(tmp_path: Path) -> None:
         await outbox.mark_sent_many([(taken[0].id, 10)], 2.0)
         assert await outbox.recover_in_flight() == 1  # chat 2's call was never confirmed
         row = await db.fetch_one("SELECT ambiguous FROM outbox WHERE id = ?", (taken[1].id,))
-    assert row is not None and row["ambiguous"] == 1
+        assert row is not None and row["ambiguous"] == 1
+        again, _ = await outbox.take(3.0, 10, {1})
+        assert [i.id for i in again] == [taken[1].id]  # resent after the restart...
+        assert await outbox.recover_in_flight() == 1  # ...and in flight at a second crash
+        row = await db.fetch_one("SELECT ambiguous FROM outbox WHERE id = ?", (taken[1].id,))
+    assert row is not None and row["ambiguous"] == 2  # up to three copies, and it says so
     await db.close()
 
 
