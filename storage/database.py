@@ -54,7 +54,11 @@ class Database:
         ):
             await conn.execute(pragma)
         db = cls(conn)
-        await db.migrate()
+        try:
+            await db.migrate()
+        except BaseException:
+            await conn.close()  # its thread would otherwise keep the process alive
+            raise
         return db
 
     async def close(self) -> None:
@@ -151,13 +155,26 @@ class Database:
         for name, sql in _migration_scripts():
             if name in done:
                 continue
-            async with self.transaction():
-                for statement in _statements(sql):
-                    await self.execute(statement)
-                await self.execute("INSERT INTO schema_migrations (name) VALUES (?)", (name,))
+            await self._apply(name, sql)
             log.info("applied migration %s", name)
             applied.append(name)
         return applied
+
+    async def _apply(self, name: str, sql: str) -> None:
+        """Run one migration and record it, in one transaction and one round trip."""
+        # executescript() commits whatever is open before it starts, so the script carries its
+        # own BEGIN and COMMIT; a statement that fails leaves it open, to roll back.
+        quoted = name.replace("'", "''")
+        script = (
+            f"BEGIN IMMEDIATE;\n{sql}\n;\n"
+            f"INSERT INTO schema_migrations (name) VALUES ('{quoted}');\nCOMMIT;"
+        )
+        async with self._lock:
+            try:
+                await self._conn.executescript(script)
+            except BaseException:
+                await self._rollback()
+                raise
 
     def _require_transaction(self) -> None:
         if not _in_transaction.get():
@@ -175,19 +192,3 @@ def _migration_scripts() -> list[tuple[str, str]]:
         (f.name, f.read_text(encoding="utf-8")) for f in folder.iterdir() if f.name.endswith(".sql")
     ]
     return sorted(scripts)
-
-
-def _statements(sql: str) -> list[str]:
-    """Split a script into statements, keeping trigger bodies whole."""
-    statements, current = [], []
-    for line in sql.splitlines():
-        if line.strip().startswith("--") or not line.strip():
-            continue
-        current.append(line)
-        joined = "\n".join(current).strip()
-        if joined.endswith(";") and sqlite3.complete_statement(joined):
-            statements.append(joined)
-            current = []
-    if current:
-        statements.append("\n".join(current))
-    return statements

@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 
+from storage import database
 from storage.bulletins import BulletinRepository, NewBulletin
 from storage.database import Database
 from storage.outbox import OutboxRepository
@@ -24,6 +25,29 @@ async def test_migrations_are_recorded_once(tmp_path: Path) -> None:
     assert names == shipped and {"0001_initial.sql", "0004_deadlines.sql"} <= set(names)
     assert mode is not None and mode[0] == "wal" and fk is not None and fk[0] == 1
     assert await db.migrate() == []
+    await db.close()
+
+
+async def test_a_failing_migration_changes_nothing_and_is_not_recorded(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    path = tmp_path / "m.db"
+    await (await Database.open(path)).close()
+    shipped = database._migration_scripts()
+    broken = "CREATE TABLE x (a INTEGER);\nINSERT INTO x VALUES (1);\nINSERT INTO nope VALUES (1);"
+    monkeypatch.setattr(database, "_migration_scripts", lambda: [*shipped, ("9999_x.sql", broken)])
+    with pytest.raises(sqlite3.OperationalError, match="nope"):
+        await Database.open(path)
+    with sqlite3.connect(path) as conn:
+        tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+        names = {r[0] for r in conn.execute("SELECT name FROM schema_migrations")}
+    assert "x" not in tables and "9999_x.sql" not in names  # all of it undone
+    fixed = broken.replace("nope", "x")
+    monkeypatch.setattr(database, "_migration_scripts", lambda: [*shipped, ("9999_x.sql", fixed)])
+    db = await Database.open(path)
+    async with db.transaction():
+        rows = await db.fetch_all("SELECT a FROM x")
+    assert [r["a"] for r in rows] == [1, 1] and await db.migrate() == []
     await db.close()
 
 

@@ -11,6 +11,7 @@ import pytest
 from bot.cli import main
 from bot.config import BUNDLED_CONTENT
 from bot.faq.loader import ANSWER_LIMIT, check_faq, load_faq
+from bot.faq.model import Faq
 
 GOOD = """topic: thu
 title: Thử
@@ -36,6 +37,14 @@ def test_bundled_content_is_valid_and_complete() -> None:
     for entry in faq.entries:
         assert entry.legal_basis and entry.reviewed.year >= 2026
         assert any(ch.isdigit() for ch in " ".join(entry.legal_basis)), entry.id  # cites a number
+
+
+def test_a_stored_version_reads_back_as_the_same_faq() -> None:
+    faq = load_faq(BUNDLED_CONTENT / "faq")
+    stored = json.dumps(faq.to_dict(), ensure_ascii=False)  # as LiveFaq stores a version
+    again = Faq.from_dict(json.loads(stored))
+    assert again == faq and again.entries[0].reviewed == faq.entries[0].reviewed
+    assert any(e.changed for e in again.entries) and any(e.unverified for e in again.entries)
 
 
 def test_each_problem_is_reported_with_file_and_line(tmp_path: Path) -> None:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, field, fields
 from datetime import date
 from typing import Any
 
@@ -29,7 +29,8 @@ class FaqEntry:
 
     def to_dict(self) -> dict[str, Any]:
         """Return a JSON-friendly dict."""
-        data = asdict(self)
+        # Shallow: asdict() deep-copies every field, which made storing a version slow.
+        data = {f.name: getattr(self, f.name) for f in fields(self)}
         data["reviewed"] = self.reviewed.isoformat()
         data["changed"] = self.changed.isoformat() if self.changed else None
         data["legal_basis"], data["alternates"] = list(self.legal_basis), list(self.alternates)
