@@ -27,6 +27,7 @@ from pathlib import Path
 from process_stats import cpu_seconds, peak_rss_mb  # bench/, run as a script
 
 from bot import texts
+from bot.hot import texts as hot_texts
 from emulator import BotApiEmulator
 from emulator.bot_process import running_bot
 from emulator.model import Call, EmuUser
@@ -83,10 +84,10 @@ class Citizen:
         await self.press("Môi trường", until=self.has_text(ASKS_DESCRIPTION))
         description = f"{problem.capitalize()} ở {place}, lần {self.number}, đề nghị xử lý."
         await self.say(description, until=self.has_button(texts.CONTINUE))
-        offered = self.has_button(texts.BTN_SEND_NEW)
+        offered = self.has_button(hot_texts.BTN_SEND_NEW)
         await self.press(texts.CONTINUE, until=lambda: offered() or self.asks_phone())
         if offered():  # the ward already has a report like it: file this one anyway
-            await self.press(texts.BTN_SEND_NEW, until=self.asks_phone)
+            await self.press(hot_texts.BTN_SEND_NEW, until=self.asks_phone)
         await self.say(texts.SKIP, until=self.has_button(texts.CONFIRM))
         await self.press(texts.CONFIRM, until=self.has_text(RECEIPT))
 

@@ -12,9 +12,9 @@ from types import TracebackType
 from typing import Any
 from zoneinfo import ZoneInfo
 
-from bot import texts
 from bot.application import build_application, run
 from bot.config import Secret, Settings
+from bot.hot import texts as hot_texts
 from bot.outbox import Clock
 from bot.services import Services
 from emulator import BotApiEmulator, StoredMessage
@@ -224,14 +224,14 @@ async def fill_feedback(world: World, citizen: EmuUser, ward_text: str, text: st
     await world.idle()
     await world.press(chat, citizen, "Tiếp tục")
     if offers_similar(world, chat):  # the ward has a report like it: file this one anyway
-        await world.press(chat, citizen, texts.BTN_SEND_NEW)
+        await world.press(chat, citizen, hot_texts.BTN_SEND_NEW)
     await world.say(chat, citizen, "Bỏ qua")
 
 
 def offers_similar(world: World, chat: int) -> bool:
     """Tell whether the bot's newest message in a chat offers to follow a similar report."""
     buttons = (world.last(chat).reply_markup or {}).get("inline_keyboard", [])
-    return any(b["text"] == texts.BTN_SEND_NEW for row in buttons for b in row)
+    return any(b["text"] == hot_texts.BTN_SEND_NEW for row in buttons for b in row)
 
 
 async def confirm(world: World, citizen: EmuUser) -> str:

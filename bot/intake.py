@@ -7,6 +7,7 @@ from dataclasses import replace
 
 from bot import texts
 from bot.deps import Deps
+from bot.hot import texts as hot_texts
 from bot.hot.offers import SimilarOffers
 from bot.inbound import Inbound
 from bot.intake_prompts import (
@@ -219,7 +220,7 @@ class IntakeService:
             return texts.STALE_BUTTON
         draft["similar_done"] = True  # asked once per draft
         await self._advance(chat_id, user_id, draft, _contact_step(draft))
-        return texts.BTN_SEND_NEW
+        return hot_texts.BTN_SEND_NEW
 
     async def _type_identity(self, message: Inbound, draft: Draft, step: str) -> None:
         value = " ".join(message.clean_text.split())

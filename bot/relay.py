@@ -7,6 +7,7 @@ from typing import Any
 from bot import texts
 from bot.deps import CITIZEN, Actor, Deps
 from bot.faq.admin import FaqAdmin
+from bot.hot import texts as hot_texts
 from bot.inbound import Inbound
 from bot.kinds import Kind
 from bot.messages import Button, Outgoing, escape
@@ -52,7 +53,7 @@ class RelayService:
         hears once whether it reached the citizen."""
         followers = await self._d.followers.of_ticket(ticket.id)
         delivered = (
-            texts.DELIVERED_FOLLOWERS.format(code=ticket.code, count=len(followers))
+            hot_texts.DELIVERED_FOLLOWERS.format(code=ticket.code, count=len(followers))
             if followers
             else texts.DELIVERED.format(code=ticket.code)
         )

@@ -1,4 +1,8 @@
-"""Every user-facing text, in one catalog (Vietnamese, HTML where marked)."""
+"""User-facing texts of the core flow, in one catalog (Vietnamese, HTML where marked).
+
+The FAQ's and hot issues' texts sit beside their code (bot/faq/texts.py, bot/hot/texts.py), as
+do bulletins' (bot/bulletin_texts.py); handlers hold none.
+"""
 
 from __future__ import annotations
 
@@ -359,59 +363,6 @@ ALREADY_COMPLEX = "<code>{code}</code> đã được xác định là vụ việ
 TRANSFER_NEW_DUE = "\nHạn {label} tại {ward}: <b>{due}</b> ({period} kể từ ngày chuyển đến)."
 IDENTITY_FOR_ADMIN = "🔐 <b>Thông tin người gửi</b> (chỉ quản trị viên xem): {identity}"
 
-# Hot issues (nắm tình hình nhân dân): similar reports, followers, merges
-SIMILAR_FOUND = (
-    "🔎 Phường đã nhận phản ánh giống nội dung của bạn:\n{lines}\n\n"
-    "Bạn có thể <b>theo dõi</b> yêu cầu đó (nhận mọi thông báo và câu trả lời của phường) "
-    "thay vì gửi trùng, hoặc vẫn gửi yêu cầu mới."
-)
-SIMILAR_LINE = "• <code>{code}</code> · {status} · <i>{excerpt}</i>"
-BTN_FOLLOW = "👁 Theo dõi {code}"
-BTN_SEND_NEW = "📝 Vẫn gửi yêu cầu mới"
-FOLLOWING = (
-    "👁 Bạn đang theo dõi yêu cầu <code>{code}</code> ({status}). Bạn sẽ nhận mọi thông báo và "
-    "câu trả lời của phường về yêu cầu này; trả lời tin nhắn này để bổ sung thông tin. "
-    "Gõ /status để xem các yêu cầu của bạn."
-)
-FOLLOWED_TICKETS = "\n<b>Yêu cầu bạn theo dõi</b>:"
-FOLLOWER_VIEW = "👁 Bạn đang theo dõi yêu cầu này."
-RESOLVED_FOLLOWER = "✅ Yêu cầu <code>{code}</code> mà bạn theo dõi đã được giải quyết."
-DELIVERED_FOLLOWERS = "✅ Đã gửi tới công dân và {count} người theo dõi ({code})."
-HOT_ALERT = (
-    "🔥 <b>Vấn đề nóng</b> ở {ward}: <b>{count}</b> phản ánh tương tự{followers}.\n"
-    "{lines}{more}\n\n"
-    "<i>Nếu là cùng một sự việc, gộp lại để trả lời mọi người một lần: "
-    "/merge MÃ_GIỮ MÃ_GỘP…</i>"
-)
-HOT_LINE = "• <code>{code}</code> · {day} · {status} · <i>{excerpt}</i>"
-HOT_MORE = "\n… và {count} yêu cầu khác."
-HOT_FOLLOWERS = " (thêm {count} người dân theo dõi)"
-HOT_GREW = (
-    "🔥 Vấn đề nóng ở {ward} nay đã có <b>{count}</b> phản ánh tương tự (xem tin báo ở trên)."
-)
-BTN_MERGE_ALL = "🔗 Gộp tất cả vào {code}"
-MERGE_USAGE = (
-    "Cách dùng: /merge MÃ_GIỮ MÃ_GỘP [MÃ_GỘP…] (ví dụ: /merge K7MX-3QPA B2CD-4EFG): "
-    "các yêu cầu trùng được gộp vào yêu cầu MÃ_GIỮ, và người gửi chúng sẽ nhận câu trả lời của nó."
-)
-MERGE_DONE = (
-    "🔗 Đã gộp {codes} vào <code>{code}</code>. Câu trả lời cho <code>{code}</code> sẽ tới "
-    "cả {people} người dân."
-)
-MERGE_REFUSED = "Không gộp được <code>{code}</code>: {reason}."
-MERGE_NOT_HERE = "không có yêu cầu này trong nhóm"
-MERGE_CLOSED = "yêu cầu đã kết thúc"
-MERGE_OTHER_KIND = "khác loại với yêu cầu giữ lại"
-MERGE_KIND = "chỉ gộp được phản ánh, kiến nghị và câu hỏi"
-MERGE_SAME = "đó là yêu cầu giữ lại"
-MERGE_NOTHING = "Không còn yêu cầu nào để gộp."
-MERGED_CITIZEN = (
-    "🔗 Yêu cầu <code>{code}</code> của bạn cùng sự việc với yêu cầu <code>{into}</code> nên "
-    "đã được gộp vào đó. Bạn sẽ nhận mọi thông báo và câu trả lời của phường về "
-    "<code>{into}</code>."
-)
-MERGED_LAST_ANSWER = "💬 <b>{ward} đã trả lời</b> về yêu cầu <code>{code}</code>:\n\n{text}"
-
 # Refusals
 GROUP_ONLY = "Lệnh này chỉ dùng trong nhóm cán bộ phường/xã đã được gắn với bot."
 PRIVATE_ONLY = "Lệnh này chỉ dùng khi nhắn riêng với bot."
@@ -426,58 +377,4 @@ INTERNAL_ERROR = (
     "Xin lỗi, hệ thống gặp sự cố khi xử lý tin nhắn của bạn. Tin nhắn đã được lưu lại; "
     "vui lòng thử lại sau ít phút hoặc gõ /start."
 )
-
-# Law-dissemination FAQ
-FAQ_ANSWER = "❓ <b>{question}</b>\n\n{answer}\n\n<i>Căn cứ: {basis}</i>\n<i>Cập nhật: {reviewed}</i>{changed}{unverified}\n\n<i>{disclaimer}</i>"
-FAQ_CHANGED = "\n<i>⚠️ Quy định liên quan thay đổi từ {date}.</i>"
-FAQ_UNVERIFIED = (
-    "\n<i>⚠️ Một số thông tin đang được kiểm tra lại; vui lòng xác nhận với UBND phường/xã.</i>"
-)
-FAQ_HELPFUL = "👍 Hữu ích"
-FAQ_WRONG = "👎 Chưa đúng"
-FAQ_ASK_OFFICER = "🙋 Hỏi cán bộ phường"
-FAQ_SUGGEST = "Bạn muốn hỏi điều nào dưới đây?"
-FAQ_NOT_THESE = "Không phải, hỏi cán bộ phường"
-FAQ_NONE = (
-    "Xin lỗi, bot chưa có câu trả lời cho câu hỏi này. Bạn có muốn gửi câu hỏi tới cán bộ "
-    "phường/xã không? Cán bộ sẽ trả lời qua đây."
-)
-FAQ_NONE_REPORT = (
-    "Nội dung này giống một phản ánh về sự việc ở địa phương. Bạn có muốn gửi phản ánh "
-    "tới UBND phường/xã để được xử lý không?"
-)
-FAQ_SEND_QUESTION = "📨 Gửi câu hỏi cho cán bộ"
-FAQ_FILE_REPORT = "📝 Gửi phản ánh"
-FAQ_THANKS = "Cảm ơn bạn đã phản hồi!"
-FAQ_SORRY = "Cảm ơn bạn đã báo. Bạn có thể gửi câu hỏi cho cán bộ phường/xã để được trả lời cụ thể."
-FAQ_TOPICS = "⚖️ <b>Hỏi đáp pháp luật</b>\nChọn chủ đề, hoặc gõ câu hỏi của bạn bất cứ lúc nào."
-FAQ_TOPIC = "⚖️ <b>{title}</b>\nChọn câu hỏi:"
-FAQ_BACK = "⬅️ Các chủ đề"
-FAQ_STALE = "Nội dung hỏi đáp vừa được cập nhật; vui lòng mở lại mục Hỏi đáp pháp luật."
 DESCRIPTION_PREFILLED = "Nội dung của bạn:\n<i>{text}</i>\n\nGửi thêm chi tiết, ảnh, vị trí nếu có, hoặc bấm «Tiếp tục»."
-
-# FAQ administration
-FAQ_RELOADED = (
-    "✅ Đã nạp lại hỏi đáp từ thư mục nội dung: phiên bản v{version} ({entries} mục).\n{diff}"
-)
-FAQ_DIFF = "Thêm: {added} · Sửa: {changed} · Xóa: {removed}"
-FAQ_DIFF_IDS = "\n{label}: {ids}"
-FAQ_INVALID = "❌ Nội dung hỏi đáp chưa hợp lệ, chưa thay đổi gì:\n{errors}"
-FAQ_PREVIEW = (
-    "📋 <b>Xem trước</b> tệp {name}:\n{diff}\n\nBấm «Áp dụng» để xuất bản thành phiên bản mới."
-)
-FAQ_APPLY = "✅ Áp dụng"
-FAQ_DISCARD = "❌ Bỏ qua"
-FAQ_APPLIED = "✅ Đã xuất bản phiên bản v{version} ({entries} mục)."
-FAQ_DISCARDED = "Đã bỏ tệp tải lên; hỏi đáp không thay đổi."
-FAQ_NOTHING_HELD = "Không có tệp nào đang chờ áp dụng."
-FAQ_UPLOAD_TYPES = "Chỉ nhận tệp .yaml (một chủ đề) hoặc .xlsx (cột: id, topic, question, alternates, answer, legal_basis, reviewed)."
-FAQ_UPLOAD_TOO_BIG = "Tệp quá lớn (tối đa {limit} KB)."
-FAQ_HISTORY = "<b>Các phiên bản hỏi đáp</b> (mới nhất trước):"
-FAQ_HISTORY_LINE = "{mark} v{id} · {at} · {entries} mục · {source}"
-FAQ_ROLLBACK_USAGE = "Cách dùng: /faq_rollback SỐ_PHIÊN_BẢN (xem /faq_history)."
-FAQ_NO_VERSION = "Không có phiên bản v{version}."
-FAQ_ROLLED_BACK = "↩️ Đã khôi phục nội dung v{old} thành phiên bản mới v{version}."
-FAQ_DRAFT_OFFER = "💡 Cán bộ vừa trả lời câu hỏi <code>{code}</code>. Tạo bản nháp mục hỏi đáp từ câu trả lời này?"
-FAQ_DRAFT_BUTTON = "📝 Tạo bản nháp hỏi đáp"
-FAQ_DRAFT_CREATED = "📝 Bản nháp #{id} (chưa xuất bản). Sửa, bổ sung căn cứ pháp lý rồi gửi lại tệp .yaml để xuất bản:\n<pre>{yaml}</pre>"

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from bot import texts
 from bot.codes import new_code
 from bot.deps import CITIZEN, Actor, Deps
+from bot.hot import texts as hot_texts
 from bot.hot.alerts import HotIssues
 from bot.kinds import Kind
 from bot.messages import Button, Outgoing, escape
@@ -197,7 +198,7 @@ class TicketService:
             ),
         )
         await self._d.outbox.send(ticket.citizen_chat_id, ask, ticket_id=ticket.id, link="status")
-        told = Outgoing(texts.RESOLVED_FOLLOWER.format(code=ticket.code))
+        told = Outgoing(hot_texts.RESOLVED_FOLLOWER.format(code=ticket.code))
         for chat in await self._d.followers.of_ticket(ticket.id):  # only its citizen rates it
             await self._d.outbox.send(chat, told, ticket_id=ticket.id, link="status")
         return texts.RESOLVED_DONE.format(code=ticket.code)

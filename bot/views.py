@@ -7,6 +7,7 @@ import math
 from bot import texts
 from bot.codes import parse_code
 from bot.deps import Actor, Deps
+from bot.hot import texts as hot_texts
 from bot.kinds import Kind
 from bot.messages import Button, Outgoing, escape
 from bot.render import card_text, citizen_line, history_text, local_date, ticket_summary, today
@@ -32,7 +33,7 @@ class ViewService:
         lines = [texts.MY_TICKETS] if tickets else []
         lines += [self._summary(t) for t in tickets]
         if followed:
-            lines.append(texts.FOLLOWED_TICKETS)
+            lines.append(hot_texts.FOLLOWED_TICKETS)
             lines += [self._summary(t) for t in followed]
         lines.append(texts.MY_TICKETS_HINT)
         await self._d.outbox.send(chat_id, Outgoing("\n".join(lines)))
@@ -55,7 +56,7 @@ class ViewService:
             events = await self._d.tickets.events(ticket.id)
             text += "\n\n" + history_text(events, for_citizen=True)
         else:  # the history holds what its citizen wrote: theirs to see, not a follower's
-            text += "\n" + texts.FOLLOWER_VIEW
+            text += "\n" + hot_texts.FOLLOWER_VIEW
         await self._d.outbox.send(chat_id, Outgoing(text), ticket_id=ticket.id, link="status")
 
     def _summary(self, ticket: TicketRow) -> str:

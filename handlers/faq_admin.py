@@ -6,6 +6,7 @@ from telegram import Update
 from telegram.ext import CallbackQueryHandler, CommandHandler, MessageHandler, filters
 
 from bot import texts
+from bot.faq import texts as faq_texts
 from bot.messages import Outgoing
 from handlers.admin import admin_chat
 from handlers.citizen import message as citizen_message
@@ -48,11 +49,11 @@ async def upload(update: Update, context: BotContext) -> None:
     document = message.document
     name = document.file_name or "upload"
     if not name.lower().endswith((".yaml", ".yml", ".xlsx")):
-        await context.services.deps.outbox.send(chat, Outgoing(texts.FAQ_UPLOAD_TYPES))
+        await context.services.deps.outbox.send(chat, Outgoing(faq_texts.FAQ_UPLOAD_TYPES))
         return
     if (document.file_size or 0) > 2 * 1024 * 1024:
         await context.services.deps.outbox.send(
-            chat, Outgoing(texts.FAQ_UPLOAD_TOO_BIG.format(limit=2048))
+            chat, Outgoing(faq_texts.FAQ_UPLOAD_TOO_BIG.format(limit=2048))
         )
         return
     data = bytes(await (await document.get_file()).download_as_bytearray())

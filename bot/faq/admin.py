@@ -10,6 +10,7 @@ import yaml
 from bot import texts
 from bot.content import ContentError
 from bot.deps import Actor, Deps
+from bot.faq import texts as faq_texts
 from bot.faq.live import LiveFaq
 from bot.faq.loader import check_faq
 from bot.faq.model import Faq
@@ -38,7 +39,7 @@ class FaqAdmin:
             return
         diff = _diff(self._live.current.faq, faq)
         snapshot = await self._live.publish(faq, f"reload: {folder.name}/", admin.id, self._now())
-        text = texts.FAQ_RELOADED.format(
+        text = faq_texts.FAQ_RELOADED.format(
             version=snapshot.version, entries=len(faq.entries), diff=diff
         )
         await self._say(chat_id, text)
@@ -46,7 +47,7 @@ class FaqAdmin:
     async def upload(self, chat_id: int, name: str, data: bytes) -> None:
         """Validate an uploaded file and show what it would change; nothing changes yet."""
         if len(data) > MAX_UPLOAD:
-            await self._say(chat_id, texts.FAQ_UPLOAD_TOO_BIG.format(limit=MAX_UPLOAD // 1024))
+            await self._say(chat_id, faq_texts.FAQ_UPLOAD_TOO_BIG.format(limit=MAX_UPLOAD // 1024))
             return
         upload = read_upload(name, data)
         if upload.errors or not upload.entries:
@@ -56,33 +57,33 @@ class FaqAdmin:
         merged = merge(self._live.current.faq, upload)
         content = json.dumps(merged.to_dict(), ensure_ascii=False)
         await self._repo.hold(chat_id, f"upload: {name}", content, self._now())
-        preview = texts.FAQ_PREVIEW.format(
+        preview = faq_texts.FAQ_PREVIEW.format(
             name=escape(name), diff=_diff(self._live.current.faq, merged)
         )
-        buttons = ((Button(texts.FAQ_APPLY, "fa:ok"), Button(texts.FAQ_DISCARD, "fa:no")),)
+        buttons = ((Button(faq_texts.FAQ_APPLY, "fa:ok"), Button(faq_texts.FAQ_DISCARD, "fa:no")),)
         await self._d.outbox.send(chat_id, Outgoing(preview, buttons))
 
     async def decide(self, chat_id: int, admin: Actor, apply: bool) -> str:
         """Apply or drop the admin's held upload; return the notice for the button."""
         held = await self._repo.take_held(chat_id)
         if held is None:
-            return texts.FAQ_NOTHING_HELD
+            return faq_texts.FAQ_NOTHING_HELD
         if not apply:
-            await self._say(chat_id, texts.FAQ_DISCARDED)
-            return texts.FAQ_DISCARD
+            await self._say(chat_id, faq_texts.FAQ_DISCARDED)
+            return faq_texts.FAQ_DISCARD
         source, content = held
         faq = Faq.from_dict(json.loads(content))
         snapshot = await self._live.publish(faq, source, admin.id, self._now())
-        applied = texts.FAQ_APPLIED.format(version=snapshot.version, entries=len(faq.entries))
+        applied = faq_texts.FAQ_APPLIED.format(version=snapshot.version, entries=len(faq.entries))
         await self._say(chat_id, applied)
-        return texts.FAQ_APPLY
+        return faq_texts.FAQ_APPLY
 
     async def history(self, chat_id: int) -> None:
         """List the stored versions, the active one marked."""
-        lines = [texts.FAQ_HISTORY]
+        lines = [faq_texts.FAQ_HISTORY]
         for version in await self._repo.history():
             lines.append(
-                texts.FAQ_HISTORY_LINE.format(
+                faq_texts.FAQ_HISTORY_LINE.format(
                     mark="▶️" if version.active else "•",
                     id=version.id,
                     at=local_time(version.created_at),
@@ -96,21 +97,21 @@ class FaqAdmin:
         """Publish a copy of an older version."""
         number = argument.strip().lstrip("vV")
         if not number.isdigit():
-            await self._say(chat_id, texts.FAQ_ROLLBACK_USAGE)
+            await self._say(chat_id, faq_texts.FAQ_ROLLBACK_USAGE)
             return
         snapshot = await self._live.rollback(int(number), admin.id, self._now())
         if snapshot is None:
-            await self._say(chat_id, texts.FAQ_NO_VERSION.format(version=number))
+            await self._say(chat_id, faq_texts.FAQ_NO_VERSION.format(version=number))
             return
-        done = texts.FAQ_ROLLED_BACK.format(old=number, version=snapshot.version)
+        done = faq_texts.FAQ_ROLLED_BACK.format(old=number, version=snapshot.version)
         await self._say(chat_id, done)
 
     async def offer_draft(self, ticket_id: int, code: str) -> None:
         """Offer admins a one-button draft entry from an officer's answer to a question."""
-        button = ((Button(texts.FAQ_DRAFT_BUTTON, f"fd:{ticket_id}"),),)
+        button = ((Button(faq_texts.FAQ_DRAFT_BUTTON, f"fd:{ticket_id}"),),)
         for admin in sorted(self._d.admin_ids):
             await self._d.outbox.send(
-                admin, Outgoing(texts.FAQ_DRAFT_OFFER.format(code=code), button)
+                admin, Outgoing(faq_texts.FAQ_DRAFT_OFFER.format(code=code), button)
             )
 
     async def make_draft(self, chat_id: int, admin: Actor, ticket_id: int) -> str:
@@ -124,8 +125,10 @@ class FaqAdmin:
             ticket_id, ticket.description, answers[-1], admin.id or 0, self._now()
         )
         snippet = _draft_yaml(ticket.description, answers[-1], self._d.clock())
-        await self._say(chat_id, texts.FAQ_DRAFT_CREATED.format(id=draft_id, yaml=escape(snippet)))
-        return texts.FAQ_DRAFT_BUTTON
+        await self._say(
+            chat_id, faq_texts.FAQ_DRAFT_CREATED.format(id=draft_id, yaml=escape(snippet))
+        )
+        return faq_texts.FAQ_DRAFT_BUTTON
 
     def _now(self) -> float:
         return self._d.clock()
@@ -138,16 +141,16 @@ def _invalid(errors: list[ContentError]) -> str:
     shown = [escape(str(e)) for e in errors[:SHOWN_ERRORS]]
     if len(errors) > SHOWN_ERRORS:
         shown.append(f"… và {len(errors) - SHOWN_ERRORS} lỗi khác")
-    return texts.FAQ_INVALID.format(errors="\n".join(f"• {line}" for line in shown))
+    return faq_texts.FAQ_INVALID.format(errors="\n".join(f"• {line}" for line in shown))
 
 
 def _diff(old: Faq, new: Faq) -> str:
     added, changed, removed = old.diff(new)
-    text = texts.FAQ_DIFF.format(added=len(added), changed=len(changed), removed=len(removed))
+    text = faq_texts.FAQ_DIFF.format(added=len(added), changed=len(changed), removed=len(removed))
     for label, ids in (("Thêm", added), ("Sửa", changed), ("Xóa", removed)):
         if ids:
             listed = ", ".join(ids[:15]) + (" …" if len(ids) > 15 else "")
-            text += texts.FAQ_DIFF_IDS.format(label=label, ids=escape(listed))
+            text += faq_texts.FAQ_DIFF_IDS.format(label=label, ids=escape(listed))
     return text
 
 

@@ -6,6 +6,7 @@ import asyncio
 
 from bot import texts
 from bot.deps import Deps
+from bot.faq import texts as faq_texts
 from bot.faq.ahead import ReadAhead
 from bot.faq.live import LiveFaq, Snapshot
 from bot.faq.reading import Reading, read_question
@@ -99,11 +100,11 @@ class FaqDesk:
             return texts.STALE_BUTTON
         if action == "up":
             await self._repo.set_feedback(log_id, "helpful")
-            return texts.FAQ_THANKS
+            return faq_texts.FAQ_THANKS
         if action == "no":
             await self._repo.set_feedback(log_id, "wrong")
             await self._d.outbox.send(chat_id, none_message(log_id, report=False))
-            return texts.FAQ_SORRY
+            return faq_texts.FAQ_SORRY
         if action in ("ask", "rep"):
             return await self._hand_over(chat_id, user_id, log_id, action == "rep")
         if action == "s" and len(args) == 2 and args[1].isdigit():
@@ -117,14 +118,14 @@ class FaqDesk:
             return ""
         listing = topic_message(snapshot.faq, snapshot.version, topic_index)
         if listing is None:
-            return texts.FAQ_STALE
+            return faq_texts.FAQ_STALE
         await self._d.outbox.send(chat_id, listing)
         return ""
 
     async def _show(self, chat_id: int, version: int, position: int) -> str:
         snapshot = self._live.current
         if version != snapshot.version or not 0 <= position < len(snapshot.faq.entries):
-            return texts.FAQ_STALE
+            return faq_texts.FAQ_STALE
         entry = snapshot.faq.entries[position]
         log_id = await self._repo.log_query(
             normalize(entry.question), "browse", entry.id, 100.0, version, self._d.clock(),
@@ -140,7 +141,7 @@ class FaqDesk:
             return texts.STALE_BUTTON
         choices = state.data.get("choices", [])
         if not 0 <= index < len(choices) or (entry := snapshot.faq.get(choices[index])) is None:
-            return texts.FAQ_STALE
+            return faq_texts.FAQ_STALE
         await self._repo.set_feedback(log_id, f"chose:{entry.id}")
         await self._d.outbox.send(chat_id, answer_message(snapshot.faq, entry, log_id))
         return ""

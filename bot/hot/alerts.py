@@ -8,8 +8,8 @@ incident grows, and the group gets a short new message each time the count doubl
 
 from __future__ import annotations
 
-from bot import texts
 from bot.deps import Deps
+from bot.hot import texts as hot_texts
 from bot.hot.cluster import cluster
 from bot.hot.similar import profile
 from bot.kinds import Kind
@@ -78,7 +78,7 @@ class HotIssues:
         if count >= 2 * notified:  # a new message, not only an edit, which nobody is told of
             ward = escape(self._d.ward_name(issue.ward_code))
             await self._d.outbox.send(
-                issue.chat_id, Outgoing(texts.HOT_GREW.format(ward=ward, count=count))
+                issue.chat_id, Outgoing(hot_texts.HOT_GREW.format(ward=ward, count=count))
             )
             notified = count
         await self.repo.touch(issue.id, self._d.clock(), notified)
@@ -96,7 +96,7 @@ class HotIssues:
         never who sent them."""
         following = await self._d.followers.count([t.id for t in tickets], "intake")
         lines = [
-            texts.HOT_LINE.format(
+            hot_texts.HOT_LINE.format(
                 code=t.code,
                 day=local_time(t.created_at),
                 status=Status(t.status).label,
@@ -105,18 +105,20 @@ class HotIssues:
             for t in tickets[:ALERT_LINES]
         ]
         more = len(tickets) - ALERT_LINES
-        text = texts.HOT_ALERT.format(
+        text = hot_texts.HOT_ALERT.format(
             ward=escape(self._d.ward_name(ward_code)),
             count=len(tickets),
-            followers=texts.HOT_FOLLOWERS.format(count=following) if following else "",
+            followers=hot_texts.HOT_FOLLOWERS.format(count=following) if following else "",
             lines="\n".join(lines),
-            more=texts.HOT_MORE.format(count=more) if more > 0 else "",
+            more=hot_texts.HOT_MORE.format(count=more) if more > 0 else "",
         )
         still_open = [t for t in tickets if Status(t.status).is_open]
         if len(still_open) < 2:
             return Outgoing(text)
         target = still_open[0]  # the first report: the others are merged into it
-        button = Button(texts.BTN_MERGE_ALL.format(code=target.code), f"hm:{issue_id}:{target.id}")
+        button = Button(
+            hot_texts.BTN_MERGE_ALL.format(code=target.code), f"hm:{issue_id}:{target.id}"
+        )
         return Outgoing(text, ((button,),))
 
 

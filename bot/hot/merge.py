@@ -13,6 +13,7 @@ import re
 from bot import texts
 from bot.codes import parse_code
 from bot.deps import Actor, Deps
+from bot.hot import texts as hot_texts
 from bot.hot.alerts import HotIssues
 from bot.kinds import Kind
 from bot.messages import Outgoing, escape
@@ -37,7 +38,7 @@ class MergeService:
         """Handle `/merge CODE_INTO CODE_FROM...` sent in a group."""
         codes = text.split()
         if len(codes) < 2:
-            await self._say(chat_id, texts.MERGE_USAGE)
+            await self._say(chat_id, hot_texts.MERGE_USAGE)
             return
         target = await self._here(chat_id, codes[0])
         refused = _refusal(target, None)
@@ -66,9 +67,9 @@ class MergeService:
             return texts.STALE_BUTTON
         sources = [t for t in tickets if t.group_chat_id == chat_id and not _refusal(t, target)]
         if not sources:
-            return texts.MERGE_NOTHING
+            return hot_texts.MERGE_NOTHING
         await self._say(chat_id, await self.merge(target, sources, officer))
-        return texts.BTN_MERGE_ALL.format(code=target.code)
+        return hot_texts.BTN_MERGE_ALL.format(code=target.code)
 
     async def merge(self, target: TicketRow, sources: list[TicketRow], officer: Actor) -> str:
         """Merge tickets into `target` and tell their citizens; return the group's notice."""
@@ -77,7 +78,7 @@ class MergeService:
         await self._hot.refresh_for([target.id, *(s.id for s in sources)])
         people = len(await self._d.citizens_of(target))
         codes = ", ".join(f"<code>{s.code}</code>" for s in sources)
-        return texts.MERGE_DONE.format(codes=codes, code=target.code, people=people)
+        return hot_texts.MERGE_DONE.format(codes=codes, code=target.code, people=people)
 
     async def _merge_one(self, target: TicketRow, source: TicketRow, officer: Actor) -> None:
         now = self._d.clock()
@@ -86,7 +87,7 @@ class MergeService:
         await self._d.record(source.id, officer, "merged", target.code)
         await self._d.record(target.id, officer, "merged_in", source.code)
         await self._tickets.refresh_card(source)
-        told = Outgoing(texts.MERGED_CITIZEN.format(code=source.code, into=target.code))
+        told = Outgoing(hot_texts.MERGED_CITIZEN.format(code=source.code, into=target.code))
         answer = await self._last_answer(target)
         for chat in await self._d.citizens_of(source):
             if chat == target.citizen_chat_id:
@@ -103,7 +104,7 @@ class MergeService:
         if not answers or _MEDIA_ONLY.match(answers[-1]):
             return None
         ward = escape(self._d.ward_name(target.ward_code))
-        text = texts.MERGED_LAST_ANSWER.format(
+        text = hot_texts.MERGED_LAST_ANSWER.format(
             ward=ward, code=target.code, text=escape(answers[-1])
         )
         return Outgoing(text)
@@ -120,17 +121,17 @@ class MergeService:
 def _refusal(ticket: TicketRow | None, target: TicketRow | None) -> str | None:
     """Return why a ticket cannot be merged (into `target`, or kept as the target), or None."""
     if ticket is None:
-        return texts.MERGE_NOT_HERE
+        return hot_texts.MERGE_NOT_HERE
     if not Status(ticket.status).is_open:
-        return texts.MERGE_CLOSED
+        return hot_texts.MERGE_CLOSED
     if ticket.kind not in MERGEABLE:
-        return texts.MERGE_KIND
+        return hot_texts.MERGE_KIND
     if target is not None and ticket.id == target.id:
-        return texts.MERGE_SAME
+        return hot_texts.MERGE_SAME
     if target is not None and ticket.kind != target.kind:
-        return texts.MERGE_OTHER_KIND
+        return hot_texts.MERGE_OTHER_KIND
     return None
 
 
 def _refused(code_text: str, reason: str | None) -> str:
-    return texts.MERGE_REFUSED.format(code=escape(code_text), reason=reason or "")
+    return hot_texts.MERGE_REFUSED.format(code=escape(code_text), reason=reason or "")

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from bot import texts
 from bot.deps import CITIZEN, Deps
+from bot.hot import texts as hot_texts
 from bot.hot.alerts import HOT_KINDS, HotIssues
 from bot.hot.similar import best_matches, profile
 from bot.intake_prompts import Draft
@@ -44,15 +45,17 @@ class SimilarOffers:
         shown = [candidates[i] for i, _ in matches]
         draft["step"], draft["offered"] = "similar", [t.id for t in shown]
         lines = "\n".join(
-            texts.SIMILAR_LINE.format(
+            hot_texts.SIMILAR_LINE.format(
                 code=t.code, status=Status(t.status).label, excerpt=excerpt(t.description)
             )
             for t in shown
         )
-        rows = [(Button(texts.BTN_FOLLOW.format(code=t.code), f"i:follow:{t.id}"),) for t in shown]
-        rows += [(Button(texts.BTN_SEND_NEW, "i:new"),), (Button(texts.CANCEL, "i:cancel"),)]
+        rows = [
+            (Button(hot_texts.BTN_FOLLOW.format(code=t.code), f"i:follow:{t.id}"),) for t in shown
+        ]
+        rows += [(Button(hot_texts.BTN_SEND_NEW, "i:new"),), (Button(texts.CANCEL, "i:cancel"),)]
         await self._d.outbox.send(
-            chat_id, Outgoing(texts.SIMILAR_FOUND.format(lines=lines), tuple(rows))
+            chat_id, Outgoing(hot_texts.SIMILAR_FOUND.format(lines=lines), tuple(rows))
         )
         return True
 
@@ -66,6 +69,6 @@ class SimilarOffers:
         if await self._d.followers.add(ticket.id, chat_id, "intake", self._d.clock()):
             await self._d.record(ticket.id, CITIZEN, "followed")
             await self._hot.refresh_for([ticket.id])  # the alert counts its followers
-        following = texts.FOLLOWING.format(code=ticket.code, status=Status(ticket.status).label)
+        following = hot_texts.FOLLOWING.format(code=ticket.code, status=Status(ticket.status).label)
         await self._d.outbox.send(chat_id, Outgoing(following), ticket_id=ticket.id, link="status")
         return ticket.code
