@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from bot.config import BUNDLED_CONTENT
-from bot.demo import World
+from bot.world import World
 from emulator.model import EmuChat, EmuUser
 
 

@@ -6,7 +6,7 @@ import asyncio
 from pathlib import Path
 
 from bot.config import BUNDLED_CONTENT
-from bot.demo import World
+from bot.world import World
 from emulator.model import EmuUser
 from storage.subscriptions import SubscriptionRepository
 

@@ -10,7 +10,8 @@ from pathlib import Path
 import pytest
 
 from bot.config import BUNDLED_CONTENT
-from bot.demo import World, confirm, submit_feedback
+from bot.demo import confirm, submit_feedback
+from bot.world import World
 from emulator.model import EmuChat, EmuUser
 from storage.tickets import EventRow, TicketRow
 

@@ -9,7 +9,8 @@ from pathlib import Path
 from typing import Any
 
 from bot.config import BUNDLED_CONTENT
-from bot.demo import World, confirm, fill_feedback, submit_feedback
+from bot.demo import confirm, fill_feedback, submit_feedback
+from bot.world import World
 from emulator import Fault
 from emulator.model import EmuChat, EmuUser
 from storage.outbox import OutboxItem

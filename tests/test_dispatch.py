@@ -7,8 +7,9 @@ from typing import Any
 import pytest
 from telegram import Bot
 
-from bot.demo import World, submit_feedback
+from bot.demo import submit_feedback
 from bot.messages import Outgoing
+from bot.world import World
 from emulator.model import EmuChat, EmuUser
 from handlers.dispatch import MAX_ATTEMPTS, handle_stored
 

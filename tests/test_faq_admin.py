@@ -7,7 +7,7 @@ import io
 import pytest
 from openpyxl import Workbook
 
-from bot.demo import World
+from bot.world import World
 
 TOPIC = """topic: giao-thong
 title: Giao thông

@@ -8,9 +8,9 @@ from pathlib import Path
 import pytest
 
 from bot.config import BUNDLED_CONTENT
-from bot.demo import World
 from bot.faq.ahead import ReadAhead
 from bot.faq.reading import read_question
+from bot.world import World
 from tests.test_faq_worker import QUESTIONS, seeded
 
 

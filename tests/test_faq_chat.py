@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from bot.demo import World
+from bot.world import World
 from emulator.model import EmuChat, EmuUser
 
 

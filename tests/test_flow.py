@@ -6,7 +6,8 @@ import sqlite3
 from pathlib import Path
 
 from bot.config import BUNDLED_CONTENT
-from bot.demo import World, play, run_demo, submit_feedback
+from bot.demo import play, run_demo, submit_feedback
+from bot.world import World
 from emulator.model import EmuChat, EmuUser
 
 

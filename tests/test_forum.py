@@ -3,7 +3,8 @@ are reopened and nothing is lost."""
 
 from __future__ import annotations
 
-from bot.demo import World, submit_feedback
+from bot.demo import submit_feedback
+from bot.world import World
 from emulator.model import EmuChat, EmuUser
 
 

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from bot.demo import World, submit_feedback
+from bot.demo import submit_feedback
+from bot.world import World
 from emulator.model import EmuChat, EmuUser, StoredMessage
 
 # One flooded lane, told eleven ways (with and without diacritics, abbreviations).

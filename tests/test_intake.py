@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from bot.demo import World, fill_feedback
+from bot.demo import fill_feedback
+from bot.world import World
 from emulator.model import EmuUser
 
 

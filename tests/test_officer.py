@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import pytest
 
-from bot.demo import World, submit_feedback
+from bot.demo import submit_feedback
 from bot.kinds import Kind
 from bot.tickets import NewTicket
+from bot.world import World
 from emulator.model import EmuChat, EmuUser
 
 

@@ -6,7 +6,7 @@ import logging
 
 import pytest
 
-from bot.demo import World
+from bot.world import World
 from emulator.model import EmuChat, EmuUser
 
 NAME, ADDRESS, PHONE = "Phạm Văn Tố", "Số 9 ngõ Hòa Bình, Phường Ba Đình", "0912345678"

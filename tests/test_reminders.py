@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from datetime import date, datetime, time
 
-from bot.demo import TZ, World, submit_feedback
+from bot.demo import TZ, submit_feedback
+from bot.world import World
 from emulator.model import EmuChat, EmuUser
 
 

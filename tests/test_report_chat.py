@@ -7,10 +7,11 @@ import io
 from openpyxl import load_workbook
 from PIL import Image
 
-from bot.demo import World, submit_feedback
+from bot.demo import submit_feedback
 from bot.reports import wording
 from bot.reports.chart import HEIGHT, WIDTH
 from bot.reports.workbook import SHEETS
+from bot.world import World
 from emulator import StoredMessage
 from emulator.model import EmuChat, EmuUser
 

@@ -8,10 +8,11 @@ import pytest
 
 from bot.categories import Category, CategoryList
 from bot.content import ContentError
-from bot.demo import World, submit_feedback
+from bot.demo import submit_feedback
 from bot.route_defaults import load_default_routes
 from bot.routing import ANY, Role, RouteTable
 from bot.wards import Ward, WardDirectory
+from bot.world import World
 from emulator.model import EmuChat, EmuUser
 from storage.database import Database
 from storage.routes import RouteRow

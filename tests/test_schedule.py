@@ -6,8 +6,8 @@ from datetime import datetime
 
 import pytest
 
-from bot.demo import World
 from bot.schedule import parse_sessions
+from bot.world import World
 from emulator.model import EmuUser
 
 SCHEDULE = (

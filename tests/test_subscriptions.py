@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from bot.demo import World
+from bot.world import World
 from emulator.model import EmuUser
 
 

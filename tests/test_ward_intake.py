@@ -10,7 +10,7 @@ import pytest
 
 from bot.cli import main
 from bot.config import BUNDLED_CONTENT
-from bot.demo import World
+from bot.world import World
 from emulator.model import EmuUser
 
 
