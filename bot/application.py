@@ -10,14 +10,15 @@ import time
 from typing import cast
 
 from telegram import BotCommand, BotCommandScopeAllGroupChats
-from telegram.error import TelegramError
+from telegram.error import BadRequest, InvalidToken, NetworkError, TelegramError
 from telegram.ext import AIORateLimiter, ApplicationBuilder
 
 from bot import texts
-from bot.config import Settings
+from bot.config import ConfigError, Settings
 from bot.logs import quiet_payload_loggers
 from bot.outbox import Clock
 from bot.services import open_services
+from bot.waiting import wait_event
 from handlers import admin, bulletins, citizen, faq_admin, officer, reports
 from handlers.context import CONTEXT_TYPES, BotApp, BotContext
 from handlers.delivery import Sender, in_flight_limit
@@ -26,6 +27,7 @@ from handlers.http import AiohttpRequest
 
 log = logging.getLogger(__name__)
 INBOX_RETENTION_SECONDS = 2 * 24 * 3600  # Telegram re-delivers for at most 24 h
+CONNECT_RETRY_SECONDS = (1.0, 60.0)  # first wait, then doubling up to the second
 
 
 def build_application(settings: Settings, clock: Clock = time.time) -> BotApp:
@@ -125,7 +127,8 @@ async def _purge_inbox(context: BotContext) -> None:
 
 async def run(app: BotApp, stop: asyncio.Event) -> None:
     """Run until `stop` is set: poll, dispatch and deliver, then shut down cleanly."""
-    await app.initialize()
+    if not await _connect(app, stop):
+        return
     try:
         if app.post_init is not None:
             await app.post_init(app)
@@ -148,6 +151,37 @@ async def run(app: BotApp, stop: asyncio.Event) -> None:
         await app.shutdown()
         if app.post_shutdown is not None:
             await app.post_shutdown(app)
+
+
+async def _connect(app: BotApp, stop: asyncio.Event) -> bool:
+    """Initialise the application, which checks the token with getMe; return False if stopped.
+
+    A server that boots before its network is common: an unreachable Bot API is retried with
+    backoff, one log line a try. A rejected token stops start-up with one clear line.
+    """
+    backoff, longest = CONNECT_RETRY_SECONDS
+    while not stop.is_set():
+        try:
+            await app.initialize()
+            return True
+        except InvalidToken:
+            await app.bot.shutdown()  # PTB's message quotes the token: never repeat it
+            raise ConfigError(
+                "TELEGRAM_BOT_TOKEN was rejected by the Bot API: copy the token BotFather gave "
+                "the bot again (or /revoke and use the new one)"
+            ) from None
+        except NetworkError as exc:  # TimedOut too; not BadRequest, which getMe never gets
+            if isinstance(exc, BadRequest):
+                raise
+            log.warning(
+                "the Bot API cannot be reached (%s); retrying in %.0f s",
+                type(exc).__name__,
+                backoff,
+            )
+            await wait_event(stop, backoff)
+            backoff = min(backoff * 2, longest)
+    await app.bot.shutdown()
+    return False
 
 
 async def _until_stopped(stop: asyncio.Event, tasks: list[asyncio.Task[None]]) -> None:

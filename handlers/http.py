@@ -36,6 +36,11 @@ class AiohttpRequest(BaseRequest):
         """Return the default read timeout."""
         return self._read_timeout
 
+    @property
+    def is_open(self) -> bool:
+        """Tell whether the session is open (from initialize until shutdown)."""
+        return self._session is not None and not self._session.closed
+
     async def initialize(self) -> None:
         """Open the session (in the running loop)."""
         if self._session is None or self._session.closed:
