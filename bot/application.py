@@ -165,13 +165,14 @@ async def _connect(app: BotApp, stop: asyncio.Event) -> bool:
             await app.initialize()
             return True
         except InvalidToken:
-            await app.bot.shutdown()  # PTB's message quotes the token: never repeat it
+            await app.bot.shutdown()
             raise ConfigError(
                 "TELEGRAM_BOT_TOKEN was rejected by the Bot API: copy the token BotFather gave "
                 "the bot again (or /revoke and use the new one)"
-            ) from None
+            ) from None  # PTB's own message quotes the token: never repeat it
         except NetworkError as exc:  # TimedOut too; not BadRequest, which getMe never gets
             if isinstance(exc, BadRequest):
+                await app.bot.shutdown()
                 raise
             log.warning(
                 "the Bot API cannot be reached (%s); retrying in %.0f s",
