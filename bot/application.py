@@ -18,7 +18,7 @@ from bot.config import ConfigError, Settings
 from bot.logs import quiet_payload_loggers
 from bot.outbox import Clock
 from bot.services import open_services
-from bot.waiting import wait_event
+from bot.waiting import Backoff
 from handlers import admin, bulletins, citizen, faq_admin, officer, reports
 from handlers.context import CONTEXT_TYPES, BotApp, BotContext
 from handlers.delivery import Sender, in_flight_limit
@@ -159,7 +159,7 @@ async def _connect(app: BotApp, stop: asyncio.Event) -> bool:
     A server that boots before its network is common: an unreachable Bot API is retried with
     backoff, one log line a try. A rejected token stops start-up with one clear line.
     """
-    backoff, longest = CONNECT_RETRY_SECONDS
+    retry = Backoff(*CONNECT_RETRY_SECONDS)
     while not stop.is_set():
         try:
             await app.initialize()
@@ -177,10 +177,9 @@ async def _connect(app: BotApp, stop: asyncio.Event) -> bool:
             log.warning(
                 "the Bot API cannot be reached (%s); retrying in %.0f s",
                 type(exc).__name__,
-                backoff,
+                retry.next,
             )
-            await wait_event(stop, backoff)
-            backoff = min(backoff * 2, longest)
+            await retry.wait(stop)
     await app.bot.shutdown()
     return False
 

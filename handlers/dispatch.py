@@ -21,7 +21,7 @@ from telegram.error import NetworkError, TimedOut
 
 from bot import texts
 from bot.messages import Outgoing
-from bot.waiting import wait_event
+from bot.waiting import Backoff, wait_event
 from handlers.context import BotApp, BotContext
 from storage.inbox import InboxItem
 
@@ -63,16 +63,17 @@ async def poll(app: BotApp, stop: asyncio.Event, parsed: dict[int, JSONDict]) ->
     async with services.db.transaction():
         last = await services.deps.inbox.max_update_id()
     offset = None if last is None else last + 1
-    backoff = 1.0
+    retry = Backoff(1.0, 30.0)
     while not stop.is_set():
         try:
             updates = await _get_updates(app, offset, settings.poll_timeout, settings.http_timeout)
         except (TimedOut, NetworkError) as exc:
-            log.warning("getUpdates failed (%s); retrying in %.0f s", type(exc).__name__, backoff)
-            await wait_event(stop, backoff)
-            backoff = min(backoff * 2, 30.0)
+            log.warning(
+                "getUpdates failed (%s); retrying in %.0f s", type(exc).__name__, retry.next
+            )
+            await retry.wait(stop)
             continue
-        backoff = 1.0
+        retry.reset()
         if not updates:
             continue
         for update in updates:  # the FAQ worker reads questions while this waits for the lock
