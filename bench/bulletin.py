@@ -17,7 +17,6 @@ from __future__ import annotations
 import argparse
 import asyncio
 import json
-import os
 import statistics
 import tempfile
 import time
@@ -61,8 +60,7 @@ def running(
         "DANVAN_SEND_RATE": str(rate),
         "DANVAN_LOG_LEVEL": "WARNING",
     }
-    prefix = os.environ.get("BENCH_PROFILE", "").split()  # e.g. "-m cProfile -o bot.prof"
-    return running_bot(emu, db, settings, prefix=prefix)
+    return running_bot(emu, db, settings)
 
 
 async def say(emu: BotApiEmulator, user: EmuUser, text: str) -> None:

@@ -16,7 +16,6 @@ from __future__ import annotations
 import argparse
 import asyncio
 import json
-import os
 import statistics
 import tempfile
 import time
@@ -175,9 +174,8 @@ async def main(starts: float, seconds: float, warmup: float) -> dict[str, float]
             groups = [emu.add_group(f"Cán bộ phường {w}", members=[admin]) for w in WARDS]
             settings = {"DANVAN_ADMIN_IDS": str(admin.id), "DANVAN_LOG_LEVEL": "WARNING"}
             settings["DANVAN_SEND_RATE"] = "100000"  # the emulator is not Telegram
-            prefix = os.environ.get("BENCH_PROFILE", "").split()
             db = Path(folder) / "bench.sqlite3"
-            async with running_bot(emu, db, settings, prefix=prefix) as bot:
+            async with running_bot(emu, db, settings) as bot:
                 await emu.wait_for(lambda: bool(emu.commands), timeout=30, what="bot start")
                 for ward, group in zip(WARDS, groups, strict=True):
                     emu.send_text(group.id, admin, f"/bind_ward {ward}")

@@ -15,7 +15,6 @@ import argparse
 import asyncio
 import csv
 import json
-import os
 import statistics
 import tempfile
 import time
@@ -36,8 +35,7 @@ def running(emu: BotApiEmulator, db: Path) -> AbstractAsyncContextManager[Proces
         "DANVAN_SEND_RATE": "100000",  # the emulator is not Telegram; measure the bot itself
         "DANVAN_LOG_LEVEL": "WARNING",
     }
-    prefix = os.environ.get("BENCH_PROFILE", "").split()
-    return running_bot(emu, db, settings, prefix=prefix)
+    return running_bot(emu, db, settings)
 
 
 def questions() -> list[str]:

@@ -24,7 +24,7 @@ from pathlib import Path
 
 from bot.categories import CategoryList
 from bot.config import BUNDLED_CONTENT
-from bot.deadlines import DeadlinePolicy
+from bot.deadline_file import load_policy
 from bot.reports.builder import ReportBuilder, day_start, local_today
 from bot.reports.bulletins import NoBulletins
 from bot.reports.chart import png
@@ -142,7 +142,7 @@ async def time_report(path: Path, wards: int, runs: int) -> None:
     codes = tuple(f"{i:05d}" for i in range(wards))
     directory = WardDirectory(Ward(code, f"Phường {code}", "Bench", code) for code in codes)
     categories = CategoryList.from_file(BUNDLED_CONTENT / "categories.toml")
-    policy = DeadlinePolicy.from_file(BUNDLED_CONTENT / "deadlines.toml")
+    policy = load_policy(BUNDLED_CONTENT / "deadlines.toml")
     builder = ReportBuilder(ReportRepository(db), directory, categories, policy.calendar,
                             NoBulletins(), str)  # fmt: skip
     year = year_period(YEAR)

@@ -42,12 +42,14 @@ async def start_bot_process(
 
 @asynccontextmanager
 async def running_bot(
-    emu: BotApiEmulator, db: Path, settings: Mapping[str, str], *, prefix: Sequence[str] = ()
+    emu: BotApiEmulator, db: Path, settings: Mapping[str, str]
 ) -> AsyncIterator[asyncio.subprocess.Process]:
     """Run the bot as `start_bot_process` does, and stop it on leaving, after a failure too.
 
-    A benchmark that fails must not leave its bot polling an emulator that is gone.
+    A benchmark that fails must not leave its bot polling an emulator that is gone. The words
+    of BENCH_PROFILE, if set, go before `-m bot` (e.g. "-m cProfile -o bot.prof").
     """
+    prefix = os.environ.get("BENCH_PROFILE", "").split()
     bot = await start_bot_process(emu, db, settings, prefix=prefix)
     try:
         yield bot
