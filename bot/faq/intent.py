@@ -157,15 +157,18 @@ def _normal_words(text: str, normal: _Pieces) -> list[str]:
     # Pieces are lowered (in `tokens`) one distinct piece at a time; lowering is per character
     # but for capital sigma, whose final form depends on the next letter, past punctuation.
     # Punctuation inside a piece ("phường," "(số") is left to `tokens` too.
-    pieces = (text.lower() if "Σ" in text else text).split()
+    # Split as UTF-8 bytes: cutting Vietnamese text into str pieces costs ~40 % more (each new
+    # str is scanned for its widest character). bytes.split cuts at ASCII whitespace only; any
+    # other whitespace inside a piece is a separator to `tokens`, so the words are the same.
+    pieces = (text.lower() if "Σ" in text else text).encode().split()
     return list(chain.from_iterable(map(normal.__getitem__, pieces)))
 
 
-class _Pieces(dict[str, tuple[str, ...]]):
-    """Pieces of text -> their matching words, each computed on first use."""
+class _Pieces(dict[bytes, tuple[str, ...]]):
+    """Pieces of text (UTF-8) -> their matching words, each computed on first use."""
 
-    def __missing__(self, piece: str) -> tuple[str, ...]:
-        found = self[piece] = tuple(chain.from_iterable(map(_word, tokens(piece))))
+    def __missing__(self, piece: bytes) -> tuple[str, ...]:
+        found = self[piece] = tuple(chain.from_iterable(map(_word, tokens(piece.decode()))))
         return found
 
 
