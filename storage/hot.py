@@ -22,6 +22,15 @@ class HotIssueRow:
     notified: int  # the count the group was last notified of with a message of its own
 
 
+@dataclass(frozen=True, slots=True)
+class OpenReport:
+    """What matching reads of an open report (its full row is loaded only if it is shown)."""
+
+    id: int
+    citizen_chat_id: int
+    description: str
+
+
 _ISSUE_COLUMNS = ", ".join(f"h.{f.name}" for f in fields(HotIssueRow))
 
 
@@ -38,16 +47,17 @@ class HotIssuesRepository:
         since: float,
         kinds: tuple[str, ...],
         statuses: tuple[str, ...],
-    ) -> list[TicketRow]:
+    ) -> list[OpenReport]:
         """Return a ward's open tickets of some kinds filed since `since` (in `group` if given)."""
         rows = await self._db.fetch_all(
-            "SELECT * FROM tickets WHERE ward_code = ? AND created_at >= ? "
+            "SELECT id, citizen_chat_id, description FROM tickets "
+            "WHERE ward_code = ? AND created_at >= ? "
             "AND kind IN (SELECT value FROM json_each(?)) "
             "AND status IN (SELECT value FROM json_each(?)) "
             "AND (? IS NULL OR group_chat_id = ?) ORDER BY id",
             (ward_code, since, json.dumps(kinds), json.dumps(statuses), group, group),
         )
-        return [ticket_from_row(r) for r in rows]
+        return [OpenReport(*r) for r in rows]
 
     async def issue_of(self, chat_id: int, ticket_ids: list[int]) -> HotIssueRow | None:
         """Return a group's earliest alert that counted any of these tickets."""
@@ -96,6 +106,13 @@ class HotIssuesRepository:
             "INSERT OR IGNORE INTO hot_issue_tickets (issue_id, ticket_id) VALUES (?, ?)",
             [(issue_id, ticket_id) for ticket_id in ticket_ids],
         )
+
+    async def ticket_ids(self, issue_id: int) -> set[int]:
+        """Return the ids of the tickets an alert counted."""
+        rows = await self._db.fetch_all(
+            "SELECT ticket_id FROM hot_issue_tickets WHERE issue_id = ?", (issue_id,)
+        )
+        return {int(r[0]) for r in rows}
 
     async def tickets(self, issue_id: int) -> list[TicketRow]:
         """Return the tickets an alert counted, oldest first."""

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from itertools import combinations
 
-from bot.hot.cluster import group
+from bot.hot.cluster import cluster, group, incident
 from bot.hot.similar import best_matches, profile
 from tests.hot_cases import HELD_OUT, TUNING
 
@@ -27,6 +27,18 @@ def test_labelled_incidents_are_found_and_kept_apart() -> None:
     assert precision >= 0.95 and recall >= 0.95
     precision, recall = pairwise(HELD_OUT)
     assert precision >= 0.9 and recall >= 0.85
+
+
+def test_one_reports_incident_is_the_group_the_whole_ward_puts_it_in() -> None:
+    # `incident` groups only the report's own component of the ward (and takes a shortcut
+    # when every pair in it is alike); the labelled wards have alone, alike and mixed ones.
+    for cases in (TUNING, HELD_OUT):
+        for ward in sorted({case[1] for case in cases}):
+            profiles = [profile(text) for _, w, _, text in cases if w == ward]
+            groups = cluster(profiles)
+            for at in range(len(profiles)):
+                expected = next((g for g in groups if at in g), [])
+                assert incident(profiles, at) == expected
 
 
 def test_each_ward_is_grouped_apart() -> None:

@@ -10,13 +10,13 @@ from __future__ import annotations
 
 from bot.deps import Deps
 from bot.hot import texts as hot_texts
-from bot.hot.cluster import cluster
+from bot.hot.cluster import incident
 from bot.hot.similar import profile
 from bot.kinds import Kind
 from bot.messages import Button, Outgoing, escape
 from bot.render import excerpt, local_time
 from bot.status import OPEN_STATUSES, Status
-from storage.hot import HotIssueRow, HotIssuesRepository
+from storage.hot import HotIssueRow, HotIssuesRepository, OpenReport
 from storage.tickets import TicketRow
 
 # Phản ánh, kiến nghị are about public matters others see too; the other kinds are personal
@@ -36,7 +36,7 @@ class HotIssues:
         self._window = window_days * 24 * 3600.0
         self._threshold = threshold
 
-    async def recent(self, ward_code: str, group: int | None = None) -> list[TicketRow]:
+    async def recent(self, ward_code: str, group: int | None = None) -> list[OpenReport]:
         """Return a ward's open reports filed within the window (routed to `group`, if given)."""
         since = self._d.clock() - self._window
         return await self.repo.recent_open(ward_code, group, since, HOT_KINDS, OPEN_STATUSES)
@@ -50,11 +50,11 @@ class HotIssues:
         same = _incident(await self.recent(ticket.ward_code, group), ticket.id)
         if not same:
             return
-        issue = await self.repo.issue_of(group, [t.id for t in same])
+        issue = await self.repo.issue_of(group, same)
         if issue is not None:
             await self._grow(issue, same)
         elif len(same) >= self._threshold:
-            await self._open(group, ticket.ward_code, same)
+            await self._open(group, ticket.ward_code, await self._d.tickets.get_many(same))
 
     async def refresh_for(self, ticket_ids: list[int]) -> None:
         """Bring the alerts counting any of these tickets up to date (statuses, followers)."""
@@ -67,9 +67,9 @@ class HotIssues:
         alert = await self._alert(issue_id, ward_code, same)
         await self.repo.set_message(issue_id, await self._d.outbox.send(group, alert))
 
-    async def _grow(self, issue: HotIssueRow, same: list[TicketRow]) -> None:
-        known = {t.id for t in await self.repo.tickets(issue.id)}
-        new = [t.id for t in same if t.id not in known]
+    async def _grow(self, issue: HotIssueRow, same: list[int]) -> None:
+        known = await self.repo.ticket_ids(issue.id)
+        new = [ticket_id for ticket_id in same if ticket_id not in known]
         if not new:
             return
         await self.repo.add_tickets(issue.id, new)
@@ -122,12 +122,10 @@ class HotIssues:
         return Outgoing(text, ((button,),))
 
 
-def _incident(recent: list[TicketRow], ticket_id: int) -> list[TicketRow]:
-    """Return the reports about the same incident as one of them (none if it is alone)."""
+def _incident(recent: list[OpenReport], ticket_id: int) -> list[int]:
+    """Return the ids of the reports about the same incident as one of them (none if it is
+    alone)."""
     at = next((i for i, t in enumerate(recent) if t.id == ticket_id), None)
     if at is None:  # filed before the window (e.g. transferred in from another ward)
         return []
-    for found in cluster([profile(t.description) for t in recent]):
-        if at in found:
-            return [recent[i] for i in found]
-    return []
+    return [recent[i].id for i in incident([profile(t.description) for t in recent], at)]

@@ -5,7 +5,6 @@ from __future__ import annotations
 import heapq
 from collections import defaultdict
 from collections.abc import Hashable, Mapping, Sequence
-from itertools import combinations
 
 from bot.hot.similar import THRESHOLD, Profile, Weights
 
@@ -32,70 +31,113 @@ def group(reports: Sequence[tuple[Hashable, Profile]]) -> list[list[int]]:
 
 def cluster(profiles: Sequence[Profile]) -> list[list[int]]:
     """Group one ward's reports by incident; return each group of two or more, by index."""
-    return _average_linkage(len(profiles), _edges(profiles))
+    return _average_linkage(len(profiles), _Graph(profiles).edges())
 
 
-def _edges(profiles: Sequence[Profile]) -> dict[tuple[int, int], float]:
-    """Score the pairs that may be one incident; drop the unrelated ones.
+def incident(profiles: Sequence[Profile], at: int) -> list[int]:
+    """Return the group of two or more that report `at` belongs to (as `cluster` would group
+    them), by index; [] if it is alone."""
+    # Groups never merge across the graph's components, so only `at`'s component is scored
+    # and grouped: the cost follows the incident's size, not the ward's.
+    nodes, edges = _Graph(profiles).component(at)
+    if len(nodes) < 2:
+        return []
+    if len(edges) == len(nodes) * (len(nodes) - 1) // 2 and min(edges.values()) >= THRESHOLD:
+        return nodes  # every pair alike: every average reaches THRESHOLD, all merge
+    # Numbered in their order, so that ties between equal scores break as in `cluster`.
+    local = {node: k for k, node in enumerate(nodes)}
+    found = _average_linkage(
+        len(nodes), {(local[i], local[j]): score for (i, j), score in edges.items()}
+    )
+    return next(([nodes[k] for k in group] for group in found if local[at] in group), [])
 
-    Reports that both name places are paired only through a shared place: otherwise they
-    score too low to ever meet. A report that names no place is paired through its rarer
-    words. Pairs naming different problems are skipped for the same reason.
+
+class _Graph:
+    """The pairs of a ward's reports that may be one incident, and their scores.
+
+    Reports that both name places pair only through a shared place: otherwise they score too
+    low to ever meet. A report that names no place pairs through its rarer words. Pairs naming
+    different problems are dropped for the same reason, and pairs scoring below EDGE_FLOOR.
     """
-    pairs = _by_place(profiles) | _by_rare_word(profiles)
-    weights = Weights(profiles)
-    totals = [weights.total(p) for p in profiles]
-    edges = {}
-    for i, j in pairs:
-        a, b = profiles[i], profiles[j]
-        if a.problems.isdisjoint(b.problems) and a.problems and b.problems:
-            continue
-        score = weights.similarity(a, b, (totals[i], totals[j]))
-        if score >= EDGE_FLOOR:
-            edges[i, j] = score
-    return edges
 
+    def __init__(self, profiles: Sequence[Profile]) -> None:
+        self._profiles = profiles
+        self._weights = Weights(profiles)
+        self._totals: dict[int, float] = {}
+        # place -> its reports; (place, problem) -> those naming the problem ("" for none)
+        self._places: defaultdict[str, list[int]] = defaultdict(list)
+        self._problems: defaultdict[tuple[str, str], list[int]] = defaultdict(list)
+        # Only the words of reports naming no place pair: word -> its reports, and those of
+        # them naming no place (a report naming a place pairs through words with those only).
+        self._terms: defaultdict[str, list[int]] = defaultdict(list)
+        self._unplaced: defaultdict[str, list[int]] = defaultdict(list)
+        self._wanted = set().union(*(p.terms for p in profiles if not p.places))
+        for index, p in enumerate(profiles):
+            for place in p.places:
+                self._places[place].append(index)
+                for problem in p.problems or ("",):
+                    self._problems[place, problem].append(index)
+            for term in p.terms & self._wanted:
+                self._terms[term].append(index)
+                if not p.places:
+                    self._unplaced[term].append(index)
+        self._rare = max(RARE_MIN, int(len(profiles) * RARE_SHARE))
 
-def _by_place(profiles: Sequence[Profile]) -> set[tuple[int, int]]:
-    """Return the pairs of reports that name a place in common and no different problems."""
-    postings: defaultdict[str, list[int]] = defaultdict(list)
-    for index, p in enumerate(profiles):
+    def edges(self) -> dict[tuple[int, int], float]:
+        """Return every pair's score (pairs as (i, j), i < j)."""
+        edges = {}
+        for i in range(len(self._profiles)):
+            for j in self._partners(i):
+                if j > i and (score := self._score(i, j)) >= EDGE_FLOOR:
+                    edges[i, j] = score
+        return edges
+
+    def component(self, start: int) -> tuple[list[int], dict[tuple[int, int], float]]:
+        """Return the reports linked to `start`, in order, and the scores of their pairs."""
+        seen, todo, done = {start}, [start], set()
+        edges = {}
+        while todo:
+            i = todo.pop()
+            done.add(i)
+            for j in self._partners(i) - done:  # a pair with a done report is scored already
+                if (score := self._score(i, j)) < EDGE_FLOOR:
+                    continue
+                edges[min(i, j), max(i, j)] = score
+                if j not in seen:
+                    seen.add(j)
+                    todo.append(j)
+        return sorted(seen), edges
+
+    def _partners(self, i: int) -> set[int]:
+        """Return the reports sharing a place with report i (and, if both name problems, a
+        problem), or, when either names no place, a rare word."""
+        p = self._profiles[i]
+        found: set[int] = set()
         for place in p.places:
-            postings[place].append(index)
-    pairs: set[tuple[int, int]] = set()
-    for held in postings.values():
-        if len(held) < 2:
-            continue
-        by_problem: defaultdict[str, list[int]] = defaultdict(list)
-        unknown: list[int] = []
-        for index in held:
-            for problem in profiles[index].problems or ("",):
-                (by_problem[problem] if problem else unknown).append(index)
-        for same in by_problem.values():
-            pairs.update(combinations(same, 2))
-        # A report naming no known problem may be about any of them.
-        pairs.update((min(i, j), max(i, j)) for i in unknown for j in held if i != j)
-    return pairs
+            if not p.problems:  # may be about any problem there
+                found.update(self._places[place])
+                continue
+            found.update(self._problems.get((place, ""), ()))
+            for problem in p.problems:
+                found.update(self._problems[place, problem])
+        postings = self._unplaced if p.places else self._terms
+        for term in p.terms & self._wanted:
+            if len(self._terms[term]) <= self._rare:
+                found.update(postings[term])
+        found.discard(i)
+        return found
 
+    def _score(self, i: int, j: int) -> float:
+        """Return a pair's score (0 if they name different problems)."""
+        a, b = self._profiles[i], self._profiles[j]
+        if a.problems and b.problems and a.problems.isdisjoint(b.problems):
+            return 0.0
+        return self._weights.similarity(a, b, (self._total(i), self._total(j)))
 
-def _by_rare_word(profiles: Sequence[Profile]) -> set[tuple[int, int]]:
-    """Return the pairs of a report naming no place with one sharing a rare word with it."""
-    unplaced = [i for i, p in enumerate(profiles) if not p.places]
-    if not unplaced:
-        return set()
-    wanted = set().union(*(profiles[i].terms for i in unplaced))
-    postings: defaultdict[str, list[int]] = defaultdict(list)
-    for index, p in enumerate(profiles):
-        for term in p.terms & wanted:
-            postings[term].append(index)
-    rare = max(RARE_MIN, int(len(profiles) * RARE_SHARE))
-    pairs: set[tuple[int, int]] = set()
-    for i in unplaced:
-        for term in profiles[i].terms:
-            held = postings[term]
-            if len(held) <= rare:
-                pairs.update((i, j) if i < j else (j, i) for j in held if j != i)
-    return pairs
+    def _total(self, i: int) -> float:
+        if (total := self._totals.get(i)) is None:
+            total = self._totals[i] = self._weights.total(self._profiles[i])
+        return total
 
 
 def _average_linkage(size: int, edges: Mapping[tuple[int, int], float]) -> list[list[int]]:

@@ -42,7 +42,10 @@ class SimilarOffers:
         )
         if not matches:
             return False
-        shown = [candidates[i] for i, _ in matches]
+        found = {
+            t.id: t for t in await self._d.tickets.get_many([candidates[i].id for i, _ in matches])
+        }
+        shown = [found[candidates[i].id] for i, _ in matches]  # most alike first
         draft["step"], draft["offered"] = "similar", [t.id for t in shown]
         lines = "\n".join(
             hot_texts.SIMILAR_LINE.format(
