@@ -11,7 +11,8 @@ street). Prints the time (wall clock, and CPU time, which other processes on a s
 disturb less) to group all reports once their text has been read (the bot reads
 each report once, when it arrives, and keeps what it read), the time to read them all from
 cold caches, pairwise precision and recall on the planted incidents, how many planted
-incidents were found whole, and one JSON line.
+incidents were found whole, what finding one report's incident within its ward costs (as the
+bot does for each new report), and one JSON line.
 """
 
 from __future__ import annotations
@@ -30,8 +31,8 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from bot.faq.intent import _word
-from bot.hot.cluster import group
-from bot.hot.similar import profile
+from bot.hot.cluster import group, incident
+from bot.hot.similar import Profile, profile
 
 # fmt: off
 STREETS = [
@@ -214,9 +215,12 @@ def main(tickets: int, wards: int, seed: int, runs: int) -> dict[str, float]:
         cpu.append(time.process_time() - cpu_start)
         reading.append(done_reading - start)
         grouping.append(time.perf_counter() - done_reading)
+    arrival = _arrivals(read)
     return {
         "tickets": len(reports),
         "wards": wards,
+        "arrival_ms_p50": round(statistics.median(arrival) * 1000, 2),
+        "arrival_ms_p99": round(arrival[int(len(arrival) * 0.99)] * 1000, 2),
         "grouping_p50": round(statistics.median(grouping), 3),
         "grouping_max": round(max(grouping), 3),
         "grouping_cpu_p50": round(statistics.median(cpu), 3),
@@ -224,6 +228,21 @@ def main(tickets: int, wards: int, seed: int, runs: int) -> dict[str, float]:
         "reading_cpu_p50": round(statistics.median(reading_cpu), 3),
         **score(groups, labels),
     }
+
+
+def _arrivals(read: list[tuple[int, Profile]]) -> list[float]:
+    """Time finding each report's incident among its ward's (what a new report costs the bot,
+    its text read); return the times, sorted."""
+    by_ward: defaultdict[int, list[Profile]] = defaultdict(list)
+    for ward, found in read:
+        by_ward[ward].append(found)
+    times = []
+    for profiles in by_ward.values():
+        for at in range(len(profiles)):
+            start = time.perf_counter()
+            incident(profiles, at)
+            times.append(time.perf_counter() - start)
+    return sorted(times)
 
 
 if __name__ == "__main__":
@@ -241,6 +260,8 @@ if __name__ == "__main__":
         f"reading their text first: {result['reading_p50']:.3f} s "
         f"(CPU {result['reading_cpu_p50']:.3f} s)\n"
         f"planted incidents: precision {result['precision']:.3f}, recall {result['recall']:.3f},"
-        f" {result['found_whole']} of {result['incidents']} found whole"
+        f" {result['found_whole']} of {result['incidents']} found whole\n"
+        f"a new report's incident within its ward of {args.tickets // args.wards}: "
+        f"p50 {result['arrival_ms_p50']:.2f} ms, p99 {result['arrival_ms_p99']:.2f} ms"
     )
     print(json.dumps(result))
