@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from bot import texts
+from bot import officer_texts
 from bot.deps import Actor, Deps
 from bot.kinds import Kind
 from bot.messages import Outgoing, escape
@@ -41,7 +41,7 @@ class BindingDesk:
             await self._say(chat_id, conflict)
             return
         table = await self._d.routes.put(rule, admin.id or 0, self._d.clock())
-        await self._say(chat_id, texts.BOUND_RULE.format(rule=escape(self.describe(rule))))
+        await self._say(chat_id, officer_texts.BOUND_RULE.format(rule=escape(self.describe(rule))))
         await self._post_waiting(table)
 
     async def unbind(self, chat_id: int) -> None:
@@ -49,31 +49,34 @@ class BindingDesk:
         rules = self._d.routes.current.of_chat(chat_id)
         for rule in rules:
             await self._d.routes.delete(rule.role, rule.ward_code, rule.category, rule.kind)
-        await self._say(chat_id, texts.UNBOUND.format(count=len(rules)))
+        await self._say(chat_id, officer_texts.UNBOUND.format(count=len(rules)))
 
     async def table(self, chat_id: int) -> None:
         """Send the routing table, most specific rules first."""
         order = list(Role)
         rules = sorted(self._d.routes.current.rules, key=lambda r: order.index(Role(r.role)))
         if not rules:
-            await self._say(chat_id, texts.ROUTES_EMPTY)
+            await self._say(chat_id, officer_texts.ROUTES_EMPTY)
             return
-        lines = [texts.ROUTES_TITLE]
+        lines = [officer_texts.ROUTES_TITLE]
         lines += [
-            texts.ROUTES_LINE.format(rule=escape(self.describe(r)), chat=r.chat_id) for r in rules
+            officer_texts.ROUTES_LINE.format(rule=escape(self.describe(r)), chat=r.chat_id)
+            for r in rules
         ]
         await self._say(chat_id, "\n".join(lines))
 
     def describe(self, rule: RouteRow) -> str:
         """Say in words what a rule routes."""
-        parts = [texts.ROLE_NAMES[rule.role]]
+        parts = [officer_texts.ROLE_NAMES[rule.role]]
         if rule.category:
             parts.append(self._d.category_name(rule.category))
         if rule.kind:
             parts.append(Kind(rule.kind).label)
-        parts.append(self._d.ward_name(rule.ward_code) if rule.ward_code else texts.ALL_WARDS)
+        parts.append(
+            self._d.ward_name(rule.ward_code) if rule.ward_code else officer_texts.ALL_WARDS
+        )
         if rule.thread_id is not None:
-            parts.append(texts.IN_TOPIC.format(topic=rule.thread_id))
+            parts.append(officer_texts.IN_TOPIC.format(topic=rule.thread_id))
         return " · ".join(parts)
 
     def _parse(self, chat: BoundChat, role: Role, argument: str) -> RouteRow | str:
@@ -84,17 +87,17 @@ class BindingDesk:
         if role is Role.CATEGORY:
             if self._d.categories.get(first) is None:
                 ids = ", ".join(c.id for c in self._d.categories.all())
-                return texts.BIND_CATEGORY_USAGE.format(ids=escape(ids))
+                return officer_texts.BIND_CATEGORY_USAGE.format(ids=escape(ids))
             category, ward_text = first, rest
         elif role is Role.KIND:
             if first not in Kind.__members__.values():
-                return texts.BIND_KIND_USAGE.format(ids=", ".join(Kind))
+                return officer_texts.BIND_KIND_USAGE.format(ids=", ".join(Kind))
             kind, ward_text = first, rest
         elif role in (Role.FALLBACK, Role.SUPERVISOR):
             ward_text = ""
         ward = self._ward(ward_text, required=role is Role.WARD)
         if ward is None or ward.startswith(" "):
-            return ward.strip() if ward else texts.BIND_USAGE
+            return ward.strip() if ward else officer_texts.BIND_USAGE
         return RouteRow(role, ward, category, kind, chat.chat_id, chat.thread_id, chat.forum)
 
     def _ward(self, text: str, *, required: bool) -> str | None:
@@ -105,14 +108,14 @@ class BindingDesk:
         if resolution.ward is not None:
             return resolution.ward.code
         names = ", ".join(m.ward.name for m in resolution.candidates) or "—"
-        return " " + texts.BIND_AMBIGUOUS.format(text=escape(text), names=escape(names))
+        return " " + officer_texts.BIND_AMBIGUOUS.format(text=escape(text), names=escape(names))
 
     def _conflict(self, rule: RouteRow) -> str | None:
         """Refuse to mix denunciations with general routing in one chat (identities show)."""
         others = self._d.routes.current.of_chat(rule.chat_id)
         secret = rule.role == Role.DENUNCIATION
         if any((r.role == Role.DENUNCIATION) != secret for r in others):
-            return texts.BIND_DENUNCIATION_CONFLICT
+            return officer_texts.BIND_DENUNCIATION_CONFLICT
         return None
 
     async def _post_waiting(self, table: RouteTable) -> None:

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from bot import texts
+from bot import officer_texts, texts
 from bot.deadlines import ClockState
 from bot.deps import Actor, Deps
 from bot.kinds import Kind
@@ -36,7 +36,7 @@ class ClockService:
     async def accept(self, ticket: TicketRow, officer: Actor) -> str:
         """Record acceptance today and start the clock that runs from it; return the notice."""
         if ticket.accepted_on is not None:
-            return texts.ALREADY_ACCEPTED.format(
+            return officer_texts.ALREADY_ACCEPTED.format(
                 code=ticket.code, on=local_date(ticket.accepted_on)
             )
         if self.state(ticket).next is None:  # the kind has no acceptance step
@@ -52,7 +52,7 @@ class ClockService:
         )
         detail = f"ngày {local_date(today)}; hạn {state.clock.label} {local_date(state.due)}"
         ticket = await self._apply(ticket, officer, "accepted", detail, state, changes)
-        notice = texts.ACCEPTED_CITIZEN.format(
+        notice = officer_texts.ACCEPTED_CITIZEN.format(
             kind=Kind(ticket.kind).label,
             code=ticket.code,
             on=local_date(today),
@@ -62,7 +62,7 @@ class ClockService:
             basis=escape(state.clock.basis),
         )
         await self._tell_citizen(ticket, notice)
-        return texts.ACCEPTED.format(
+        return officer_texts.ACCEPTED.format(
             code=ticket.code,
             on=local_date(today),
             label=state.clock.label,
@@ -82,30 +82,30 @@ class ClockService:
         detail = f"{days} {state.clock.unit.label}; hạn {state.clock.label} {new} (trước đây {old})"
         detail += f"; lý do: {reason}" if reason else ""
         ticket = await self._apply(ticket, officer, "complex", detail, state, {"is_complex": 1})
-        notice = texts.COMPLEX_CITIZEN.format(
+        notice = officer_texts.COMPLEX_CITIZEN.format(
             kind=Kind(ticket.kind).label,
             code=ticket.code,
             label=label,
             period=escape(state.period()),
             due=new,
             old=old,
-            reason=texts.REASON_LINE.format(reason=escape(reason)) if reason else "",
+            reason=officer_texts.REASON_LINE.format(reason=escape(reason)) if reason else "",
             basis=escape(state.clock.basis),
         )
         await self._tell_citizen(ticket, notice)
-        return texts.COMPLEX_GROUP.format(code=ticket.code, label=label, due=new, old=old)
+        return officer_texts.COMPLEX_GROUP.format(code=ticket.code, label=label, due=new, old=old)
 
     async def extend(self, ticket: TicketRow, officer: Actor, reason: str) -> str:
         """Extend the running clock once more, within the law's limit; return the group's text."""
         now = self.state(ticket)
         clock, kind = now.clock, Kind(ticket.kind)
         if clock.max_extensions == 0:
-            refusal = texts.EXTEND_NOT_ALLOWED.format(
+            refusal = officer_texts.EXTEND_NOT_ALLOWED.format(
                 label=escape(clock.label), kind=_lower(kind.label), basis=escape(clock.basis)
             )
-            return refusal + (texts.EXTEND_USE_COMPLEX if clock.complex_days else "")
+            return refusal + (officer_texts.EXTEND_USE_COMPLEX if clock.complex_days else "")
         if now.extensions >= clock.max_extensions:
-            return texts.EXTEND_LIMIT.format(
+            return officer_texts.EXTEND_LIMIT.format(
                 code=ticket.code,
                 label=escape(clock.label),
                 n=now.extensions,
@@ -119,7 +119,7 @@ class ClockService:
         ticket = await self._apply(
             ticket, officer, "extended", f"{detail}; lý do: {reason}", state, {"extensions": n}
         )
-        notice = texts.EXTENDED_CITIZEN.format(
+        notice = officer_texts.EXTENDED_CITIZEN.format(
             label=escape(clock.label),
             kind=_lower(kind.label),
             code=ticket.code,
@@ -133,7 +133,7 @@ class ClockService:
             basis=escape(clock.basis),
         )
         await self._tell_citizen(ticket, notice)
-        return texts.EXTENDED_GROUP.format(
+        return officer_texts.EXTENDED_GROUP.format(
             code=ticket.code,
             label=escape(clock.label),
             n=n,
@@ -148,10 +148,12 @@ class ClockService:
         if now.clock.complex_days is None:
             upcoming = now.next
             if upcoming is not None and upcoming.complex_days is not None:
-                return texts.ACCEPT_FIRST.format(code=ticket.code)
-            return texts.COMPLEX_NOT_ALLOWED.format(kind=kind.label, label=escape(now.clock.label))
+                return officer_texts.ACCEPT_FIRST.format(code=ticket.code)
+            return officer_texts.COMPLEX_NOT_ALLOWED.format(
+                kind=kind.label, label=escape(now.clock.label)
+            )
         if now.is_complex:
-            return texts.ALREADY_COMPLEX.format(
+            return officer_texts.ALREADY_COMPLEX.format(
                 code=ticket.code, label=escape(now.clock.label), due=local_date(ticket.due_date)
             )
         return None

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from bot import bulletin_texts, texts
+from bot import bulletin_texts, officer_texts, texts
 from bot.binding import BindingDesk
 from bot.deps import Actor, Deps
 from bot.faq.desk import FaqDesk
@@ -120,7 +120,7 @@ class AdminDesk:
     async def ticket(self, chat_id: int, admin: Actor, code_text: str) -> None:
         """Show a ticket in full, identity included, in the admin's private chat."""
         if not code_text.strip():
-            await self._say(chat_id, texts.TICKET_USAGE)
+            await self._say(chat_id, officer_texts.TICKET_USAGE)
             return
         await self._views.admin_ticket(chat_id, admin, code_text)
 

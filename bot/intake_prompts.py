@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from bot import texts
+from bot import officer_texts, texts
 from bot.deps import Deps
 from bot.kinds import Kind
 from bot.messages import Button, Outgoing, escape
@@ -71,7 +71,7 @@ def summary(draft: Draft, deps: Deps) -> Outgoing:
         category=escape(deps.category_name(draft["category"])),
         description=escape(draft["text"][:1500]) + ("…" if len(draft["text"]) > 1500 else ""),
         attachments=len(draft["attachments"]),
-        contact=escape(" · ".join(c for c in contact if c)) or texts.NO_CONTACT,
+        contact=escape(" · ".join(c for c in contact if c)) or officer_texts.NO_CONTACT,
     )
     buttons = (
         (Button(texts.CONFIRM, "i:ok"),),

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from bot import texts
+from bot import officer_texts, texts
 from bot.clocks import ClockService
 from bot.codes import parse_code
 from bot.deps import Actor, Deps
@@ -68,7 +68,7 @@ class OfficerDesk:
             return texts.NOT_THIS_GROUP
         if not Status(ticket.status).is_open:
             status = Status(ticket.status).label.lower()
-            return texts.TICKET_CLOSED.format(code=ticket.code, status=status)
+            return officer_texts.TICKET_CLOSED.format(code=ticket.code, status=status)
         if action == "claim":
             return await self._tickets.claim(ticket, officer)
         if action == "resolve":
@@ -77,10 +77,10 @@ class OfficerDesk:
             return await self._clocks.accept(ticket, officer)
         if action == "decline":
             await self._tickets.ask_decline_reason(ticket, chat_id)
-            return texts.BTN_DECLINE
+            return officer_texts.BTN_DECLINE
         if action == "transfer":
             await self._transfers.offer(ticket, chat_id)
-            return texts.BTN_TRANSFER
+            return officer_texts.BTN_TRANSFER
         return texts.STALE_BUTTON
 
     async def pick_transfer(self, chat_id: int, ticket_id: int, target: str) -> str:
@@ -101,13 +101,13 @@ class OfficerDesk:
         resolution = self._d.wards.resolve(ward_text) if ward_text.strip() else None
         if resolution is None or resolution.ward is None:
             names = ", ".join(m.ward.name for m in resolution.candidates) if resolution else ""
-            usage = texts.TRANSFER_USAGE + (
-                texts.TRANSFER_CANDIDATES.format(names=escape(names)) if names else ""
+            usage = officer_texts.TRANSFER_USAGE + (
+                officer_texts.TRANSFER_CANDIDATES.format(names=escape(names)) if names else ""
             )
             await self._say(chat_id, usage)
             return
         notice = await self._transfers.ask_reason(ticket, chat_id, resolution.ward.code)
-        if notice != texts.TRANSFER_REASON_ASKED:
+        if notice != officer_texts.TRANSFER_REASON_ASKED:
             await self._say(chat_id, notice)
 
     async def queue(self, chat_id: int, page: int, edit: int | None = None) -> None:
@@ -123,20 +123,24 @@ class OfficerDesk:
             await self._say(chat_id, texts.GROUP_NOT_BOUND)
             return
         if not code_text.strip():
-            await self._say(chat_id, texts.TICKET_USAGE)
+            await self._say(chat_id, officer_texts.TICKET_USAGE)
             return
         await self._views.group_ticket(chat_id, code_text)
 
     async def extend(self, chat_id: int, officer: Actor, text: str) -> None:
         """Run `/extend CODE reason`: extend the running clock; the citizen hears the reason."""
-        found = await self._command_ticket(chat_id, text, texts.EXTEND_USAGE, need_reason=True)
+        found = await self._command_ticket(
+            chat_id, text, officer_texts.EXTEND_USAGE, need_reason=True
+        )
         if found is not None:
             ticket, reason = found
             await self._say(chat_id, await self._clocks.extend(ticket, officer, reason))
 
     async def mark_complex(self, chat_id: int, officer: Actor, text: str) -> None:
         """Run `/complex CODE [reason]`: give the case its longer complex-case period."""
-        found = await self._command_ticket(chat_id, text, texts.COMPLEX_USAGE, need_reason=False)
+        found = await self._command_ticket(
+            chat_id, text, officer_texts.COMPLEX_USAGE, need_reason=False
+        )
         if found is not None:
             ticket, reason = found
             await self._say(chat_id, await self._clocks.mark_complex(ticket, officer, reason))
@@ -155,7 +159,9 @@ class OfficerDesk:
             return None
         if not Status(ticket.status).is_open:
             status = Status(ticket.status).label.lower()
-            await self._say(chat_id, texts.TICKET_CLOSED.format(code=ticket.code, status=status))
+            await self._say(
+                chat_id, officer_texts.TICKET_CLOSED.format(code=ticket.code, status=status)
+            )
             return None
         return ticket, reason
 
@@ -166,7 +172,7 @@ class OfficerDesk:
             return
         name = officer.name or str(officer.id)
         await self._d.officers.register(chat_id, officer.id, name, username, self._d.clock())
-        await self._say(chat_id, texts.OFFICER_REGISTERED.format(name=escape(name)))
+        await self._say(chat_id, officer_texts.OFFICER_REGISTERED.format(name=escape(name)))
 
     async def left(self, chat_id: int, user_id: int) -> None:
         """Forget a member who left the group as one of its officers."""
@@ -180,7 +186,7 @@ class OfficerDesk:
             return
         officers = await self._d.officers.in_group(chat_id, OPEN_STATUSES)
         if not officers:
-            await self._say(chat_id, texts.NO_OFFICERS)
+            await self._say(chat_id, officer_texts.NO_OFFICERS)
             return
         wanted = who.strip().lstrip("@").casefold()
         chosen = [o for o in officers if wanted and wanted in (o.username or "").casefold()]
@@ -191,8 +197,10 @@ class OfficerDesk:
         rows = tuple(
             (
                 Button(
-                    texts.ASSIGN_OPTION.format(
-                        name=o.name, load=o.open_tickets, hint=texts.ASSIGN_HINT if n == 0 else ""
+                    officer_texts.ASSIGN_OPTION.format(
+                        name=o.name,
+                        load=o.open_tickets,
+                        hint=officer_texts.ASSIGN_HINT if n == 0 else "",
                     ),
                     f"as:{ticket.id}:{o.user_id}",
                 ),
@@ -200,7 +208,7 @@ class OfficerDesk:
             for n, o in enumerate(officers[:10])
         )
         await self._d.outbox.send(
-            chat_id, Outgoing(texts.ASK_ASSIGN.format(code=ticket.code), rows)
+            chat_id, Outgoing(officer_texts.ASK_ASSIGN.format(code=ticket.code), rows)
         )
 
     async def assign_button(self, chat_id: int, boss: Actor, ticket_id: int, user_id: int) -> str:

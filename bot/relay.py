@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from bot import texts
+from bot import officer_texts, texts
 from bot.deps import CITIZEN, Actor, Deps
 from bot.faq.admin import FaqAdmin
 from bot.hot import texts as hot_texts
@@ -33,7 +33,9 @@ class RelayService:
         text = message.clean_text
         if text.lower().startswith(NOTE_PREFIX):
             await self._d.record(ticket.id, officer, "note", text[len(NOTE_PREFIX) :].strip())
-            saved = Outgoing(texts.NOTE_SAVED.format(code=ticket.code), reply_to=message.message_id)
+            saved = Outgoing(
+                officer_texts.NOTE_SAVED.format(code=ticket.code), reply_to=message.message_id
+            )
             await self._d.outbox.send(message.chat_id, saved)
             return
         await self._deliver_answer(ticket, message)
@@ -55,13 +57,13 @@ class RelayService:
         delivered = (
             hot_texts.DELIVERED_FOLLOWERS.format(code=ticket.code, count=len(followers))
             if followers
-            else texts.DELIVERED.format(code=ticket.code)
+            else officer_texts.DELIVERED.format(code=ticket.code)
         )
         done = follow_up(message.chat_id, Outgoing(delivered, reply_to=message.message_id))
         failed = follow_up(
             message.chat_id,
             Outgoing(
-                texts.NOT_DELIVERED.format(code=ticket.code, reason="{reason}"),
+                officer_texts.NOT_DELIVERED.format(code=ticket.code, reason="{reason}"),
                 reply_to=message.message_id,
             ),
         )
@@ -147,10 +149,12 @@ class RelayService:
 
     async def _show_follow_up(self, group: int, ticket: TicketRow, message: Inbound) -> None:
         if message.media is None:
-            text = texts.CITIZEN_FOLLOW_UP.format(code=ticket.code, text=escape(message.text))
+            text = officer_texts.CITIZEN_FOLLOW_UP.format(
+                code=ticket.code, text=escape(message.text)
+            )
             await self._d.outbox.send(group, Outgoing(text), ticket_id=ticket.id, link="followup")
             return
-        header = Outgoing(texts.CITIZEN_FOLLOW_UP_MEDIA.format(code=ticket.code))
+        header = Outgoing(officer_texts.CITIZEN_FOLLOW_UP_MEDIA.format(code=ticket.code))
         await self._d.outbox.send(group, header, ticket_id=ticket.id, link="followup")
         await self._d.outbox.copy(
             group, message.chat_id, message.message_id, ticket_id=ticket.id, link="followup"
@@ -178,14 +182,16 @@ class RelayService:
             await self._d.outbox.send(chat_id, ask)
             return texts.RATE_BAD
         rating = "satisfied" if satisfied else "unsatisfied"
-        label = texts.RATING_GOOD if satisfied else texts.RATING_BAD
+        label = officer_texts.RATING_GOOD if satisfied else officer_texts.RATING_BAD
         await self._d.tickets.update(ticket.id, self._d.clock(), rating=rating)
         await self._d.record(ticket.id, CITIZEN, "rated", label)
         reply = (
             texts.THANKS_RATING if satisfied else texts.ALREADY_REOPENED.format(code=ticket.code)
         )
         await self._d.outbox.send(chat_id, Outgoing(reply))
-        await self._tell_group(ticket, texts.RATED_GROUP.format(code=ticket.code, rating=label))
+        await self._tell_group(
+            ticket, officer_texts.RATED_GROUP.format(code=ticket.code, rating=label)
+        )
         return label
 
     async def reopen(self, ticket: TicketRow, chat_id: int, reason: str) -> None:
@@ -195,11 +201,13 @@ class RelayService:
         status = Status.IN_PROGRESS if ticket.handler_id is not None else Status.RECEIVED
         # The rating stays empty so the citizen can rate the second resolution too.
         ticket = await self._d.tickets.update(ticket.id, now, status=status, reopened=1)
-        await self._d.record(ticket.id, CITIZEN, "rated", texts.RATING_BAD)
+        await self._d.record(ticket.id, CITIZEN, "rated", officer_texts.RATING_BAD)
         await self._d.record(ticket.id, CITIZEN, "reopened", reason)
         await self._tickets.refresh_card(ticket)
         await self._tell_group(
-            ticket, texts.REOPENED_GROUP.format(code=ticket.code, reason=escape(reason)), link=True
+            ticket,
+            officer_texts.REOPENED_GROUP.format(code=ticket.code, reason=escape(reason)),
+            link=True,
         )
         notice = Outgoing(texts.REOPENED_CITIZEN.format(code=ticket.code))
         await self._d.outbox.send(chat_id, notice, ticket_id=ticket.id, link="status")

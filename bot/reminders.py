@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from datetime import date, datetime, time, timedelta
 
-from bot import texts
+from bot import officer_texts
 from bot.deps import Deps
 from bot.kinds import Kind
 from bot.messages import Outgoing, escape
@@ -57,18 +57,23 @@ class ReminderService:
         overdue = [t for t in due if t.due_date < day.isoformat()]
         soon = [t for t in due if t.due_date >= day.isoformat()]
         lines = [
-            texts.DIGEST_TITLE.format(
+            officer_texts.DIGEST_TITLE.format(
                 day=day.strftime("%d/%m/%Y"), open=open_count, soon=len(soon), overdue=len(overdue)
             )
         ]
-        for title, tickets in ((texts.DIGEST_OVERDUE, overdue), (texts.DIGEST_SOON, soon)):
+        for title, tickets in (
+            (officer_texts.DIGEST_OVERDUE, overdue),
+            (officer_texts.DIGEST_SOON, soon),
+        ):
             if tickets:
                 lines.append(title)
                 lines += [self._line(t) for t in tickets[:DIGEST_LINES]]
                 if len(tickets) > DIGEST_LINES:
-                    lines.append(texts.DIGEST_MORE.format(count=len(tickets) - DIGEST_LINES))
+                    lines.append(
+                        officer_texts.DIGEST_MORE.format(count=len(tickets) - DIGEST_LINES)
+                    )
         if not due:
-            lines.append(texts.DIGEST_CLEAR)
+            lines.append(officer_texts.DIGEST_CLEAR)
         return "\n".join(lines)
 
     async def _escalate(self, now: float, day: date) -> None:
@@ -85,22 +90,22 @@ class ReminderService:
 
     async def _send_escalation(self, ticket: TicketRow, level: int) -> None:
         """Tell the supervisors (or, with none bound, the admins) that a ticket is overdue."""
-        template = texts.ESCALATION_FIRST if level == 1 else texts.ESCALATION_AGAIN
+        template = officer_texts.ESCALATION_FIRST if level == 1 else officer_texts.ESCALATION_AGAIN
         text = template.format(line=self._line(ticket))
         supervisor = self._d.routes.current.supervisor()
         targets = [supervisor.chat_id] if supervisor else sorted(self._d.admin_ids)
         for chat in targets:
             await self._d.outbox.send(chat, Outgoing(text))
         if ticket.group_chat_id is not None and ticket.group_chat_id not in targets:
-            notice = texts.ESCALATED_GROUP.format(code=ticket.code, level=level)
+            notice = officer_texts.ESCALATED_GROUP.format(code=ticket.code, level=level)
             await self._d.outbox.send(ticket.group_chat_id, Outgoing(notice))
 
     def _line(self, ticket: TicketRow) -> str:
         """One ticket in a reminder: never who sent it."""
-        return texts.REMINDER_LINE.format(
+        return officer_texts.REMINDER_LINE.format(
             code=ticket.code,
             kind=Kind(ticket.kind).label,
             ward=escape(self._d.ward_name(ticket.ward_code)),
             due=local_date(ticket.due_date),
-            handler=escape(ticket.handler_name or texts.NO_HANDLER),
+            handler=escape(ticket.handler_name or officer_texts.NO_HANDLER),
         )

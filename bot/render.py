@@ -6,7 +6,7 @@ import re
 from datetime import date, datetime
 from zoneinfo import ZoneInfo
 
-from bot import texts
+from bot import officer_texts, texts
 from bot.deadlines import ClockState, Deadline
 from bot.kinds import Kind
 from bot.messages import Button, escape
@@ -78,14 +78,14 @@ def card_text(
     kind = Kind(ticket.kind)
     description = escape(ticket.description[:CARD_DESCRIPTION_LIMIT])
     if len(ticket.description) > CARD_DESCRIPTION_LIMIT:
-        description += texts.CARD_TRUNCATED
+        description += officer_texts.CARD_TRUNCATED
     status = Status(ticket.status)
-    text = texts.CARD.format(
+    text = officer_texts.CARD.format(
         icon=_KIND_ICONS[kind],
         kind=kind.label,
         code=ticket.code,
         status=status.label,
-        handler=texts.CARD_HANDLER.format(name=escape(ticket.handler_name))
+        handler=officer_texts.CARD_HANDLER.format(name=escape(ticket.handler_name))
         if ticket.handler_name
         else "",
         ward=escape(ward),
@@ -93,24 +93,26 @@ def card_text(
         received=local_time(ticket.created_at),
         deadline=deadline_text(clock, ticket.due_date)
         if clock
-        else texts.CARD_DUE.format(due=local_date(ticket.due_date)),
-        overdue=texts.CARD_OVERDUE if status.is_open and ticket.due_date < today(now) else "",
+        else officer_texts.CARD_DUE.format(due=local_date(ticket.due_date)),
+        overdue=officer_texts.CARD_OVERDUE
+        if status.is_open and ticket.due_date < today(now)
+        else "",
         citizen=citizen_line(ticket, reveal=reveal),
         attachments=attachments,
         description=description,
     )
-    return text + (texts.CARD_REPLY_HINT if hint and status.is_open else "")
+    return text + (officer_texts.CARD_REPLY_HINT if hint and status.is_open else "")
 
 
 def deadline_text(clock: ClockState, due: str) -> str:
     """Render the clock running now: "Hạn thụ lý: 16/03/2026 (10 ngày làm việc)"."""
     # The stored due date wins over a recomputed one: a later edit of the deadlines file applies
     # from a ticket's next clock event, not retroactively.
-    text = texts.CARD_DEADLINE.format(
+    text = officer_texts.CARD_DEADLINE.format(
         label=escape(clock.clock.label), due=local_date(due), period=escape(clock.period())
     )
     if clock.accepted_on is not None:
-        text = texts.CARD_ACCEPTED.format(on=local_date(clock.accepted_on)) + text
+        text = officer_texts.CARD_ACCEPTED.format(on=local_date(clock.accepted_on)) + text
     return text
 
 
@@ -131,10 +133,10 @@ def citizen_line(ticket: TicketRow, *, reveal: bool) -> str:
     """Render who sent a ticket; for a denunciation only when `reveal` (its designated handlers,
     or admins in private)."""
     if Kind(ticket.kind) is Kind.DENUNCIATION and not reveal:
-        return texts.IDENTITY_HIDDEN
+        return officer_texts.IDENTITY_HIDDEN
     parts = [ticket.contact_name, ticket.contact_phone, ticket.contact_address]
     shown = " · ".join(escape(p) for p in parts if p)
-    return shown or texts.NO_CONTACT
+    return shown or officer_texts.NO_CONTACT
 
 
 def card_buttons(ticket: TicketRow, *, accept: bool = False) -> tuple[tuple[Button, ...], ...]:
@@ -142,17 +144,17 @@ def card_buttons(ticket: TicketRow, *, accept: bool = False) -> tuple[tuple[Butt
     status = Status(ticket.status)
     if not status.is_open:
         return ()
-    first = [Button(texts.BTN_RESOLVE, f"t:resolve:{ticket.id}")]
+    first = [Button(officer_texts.BTN_RESOLVE, f"t:resolve:{ticket.id}")]
     if ticket.handler_id is None:
-        first.insert(0, Button(texts.BTN_CLAIM, f"t:claim:{ticket.id}"))
+        first.insert(0, Button(officer_texts.BTN_CLAIM, f"t:claim:{ticket.id}"))
     # Acceptance is a legal act of its own, not the same as picking the ticket up (bot/clocks.py).
-    accepting = ((Button(texts.BTN_ACCEPT, f"t:accept:{ticket.id}"),),) if accept else ()
+    accepting = ((Button(officer_texts.BTN_ACCEPT, f"t:accept:{ticket.id}"),),) if accept else ()
     return (
         *accepting,
         tuple(first),
         (
-            Button(texts.BTN_TRANSFER, f"t:transfer:{ticket.id}"),
-            Button(texts.BTN_DECLINE, f"t:decline:{ticket.id}"),
+            Button(officer_texts.BTN_TRANSFER, f"t:transfer:{ticket.id}"),
+            Button(officer_texts.BTN_DECLINE, f"t:decline:{ticket.id}"),
         ),
     )
 

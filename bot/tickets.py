@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from bot import texts
+from bot import officer_texts, texts
 from bot.codes import new_code
 from bot.deps import CITIZEN, Actor, Deps
 from bot.hot import texts as hot_texts
@@ -115,9 +115,9 @@ class TicketService:
     async def _warn_unrouted(self, ticket: TicketRow) -> None:
         """Tell admins, in private, that a ticket waits for a rule (it is posted on binding)."""
         if Kind(ticket.kind) is Kind.DENUNCIATION:
-            template = texts.UNROUTED_DENUNCIATION_ADMIN
+            template = officer_texts.UNROUTED_DENUNCIATION_ADMIN
         else:
-            template = texts.UNBOUND_WARD_ADMIN
+            template = officer_texts.UNBOUND_WARD_ADMIN
         warning = template.format(
             ward=escape(self._d.ward_name(ticket.ward_code)), code=ticket.code
         )
@@ -155,16 +155,16 @@ class TicketService:
     async def claim(self, ticket: TicketRow, officer: Actor) -> str:
         """Make an officer the ticket's handler; return the notice for the officer."""
         if ticket.handler_id is not None and ticket.handler_id != officer.id:
-            return texts.ALREADY_CLAIMED.format(name=ticket.handler_name or "")
+            return officer_texts.ALREADY_CLAIMED.format(name=ticket.handler_name or "")
         ticket = await self._hand_to(ticket, officer, officer, "claimed", None)
-        return texts.CLAIMED.format(code=ticket.code)
+        return officer_texts.CLAIMED.format(code=ticket.code)
 
     async def assign(self, ticket: TicketRow, by: Actor, officer: Actor) -> str:
         """Make `officer` the handler on someone else's decision; return the group's notice."""
         if ticket.handler_id == officer.id:
-            return texts.ALREADY_CLAIMED.format(name=ticket.handler_name or "")
+            return officer_texts.ALREADY_CLAIMED.format(name=ticket.handler_name or "")
         ticket = await self._hand_to(ticket, by, officer, "assigned", officer.name)
-        return texts.ASSIGNED.format(code=ticket.code, name=escape(officer.name or ""))
+        return officer_texts.ASSIGNED.format(code=ticket.code, name=escape(officer.name or ""))
 
     async def _hand_to(
         self, ticket: TicketRow, by: Actor, officer: Actor, action: str, detail: str | None
@@ -201,11 +201,11 @@ class TicketService:
         told = Outgoing(hot_texts.RESOLVED_FOLLOWER.format(code=ticket.code))
         for chat in await self._d.followers.of_ticket(ticket.id):  # only its citizen rates it
             await self._d.outbox.send(chat, told, ticket_id=ticket.id, link="status")
-        return texts.RESOLVED_DONE.format(code=ticket.code)
+        return officer_texts.RESOLVED_DONE.format(code=ticket.code)
 
     async def ask_decline_reason(self, ticket: TicketRow, group: int) -> None:
         """Ask the group for the reason; a reply to that question declines the ticket."""
-        ask = Outgoing(texts.ASK_DECLINE_REASON.format(code=ticket.code), force_reply=True)
+        ask = Outgoing(officer_texts.ASK_DECLINE_REASON.format(code=ticket.code), force_reply=True)
         await self._d.outbox.send(group, ask, ticket_id=ticket.id, link="decline_prompt")
 
     async def decline(self, ticket: TicketRow, officer: Actor, reason: str) -> None:
@@ -220,7 +220,7 @@ class TicketService:
         )
         await self._d.tell_citizens(ticket, Outgoing(notice))
         if ticket.group_chat_id is not None:
-            declined = Outgoing(texts.DECLINED_GROUP.format(code=ticket.code))
+            declined = Outgoing(officer_texts.DECLINED_GROUP.format(code=ticket.code))
             await self._d.outbox.send(ticket.group_chat_id, declined)
 
     async def _change(

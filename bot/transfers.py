@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from bot import texts
+from bot import officer_texts, texts
 from bot.deps import Actor, Deps
 from bot.messages import Button, Outgoing, escape
 from bot.render import card_text, local_date
@@ -30,18 +30,18 @@ class TransferService:
             rows += [(Button(w.name, f"tw:{ticket.id}:{w.code}"),) for w in others]
         supervisor = self._d.routes.current.supervisor()
         if supervisor is not None and supervisor.chat_id != group:
-            rows.append((Button(texts.BTN_TRANSFER_UP, f"tw:{ticket.id}:{UP}"),))
-        hint = texts.TRANSFER_BY_COMMAND.format(code=ticket.code) if len(others) else ""
+            rows.append((Button(officer_texts.BTN_TRANSFER_UP, f"tw:{ticket.id}:{UP}"),))
+        hint = officer_texts.TRANSFER_BY_COMMAND.format(code=ticket.code) if len(others) else ""
         if not rows:
-            await self._d.outbox.send(group, Outgoing(hint or texts.NO_OTHER_WARD))
+            await self._d.outbox.send(group, Outgoing(hint or officer_texts.NO_OTHER_WARD))
             return
-        ask = Outgoing(texts.ASK_TRANSFER_WARD.format(code=ticket.code) + hint, tuple(rows))
+        ask = Outgoing(officer_texts.ASK_TRANSFER_WARD.format(code=ticket.code) + hint, tuple(rows))
         await self._d.outbox.send(group, ask, ticket_id=ticket.id, link="transfer_prompt")
 
     def target_name(self, target: str) -> str | None:
         """Return the display name of a transfer target, or None if it is not valid now."""
         if target == UP:
-            return texts.SUPERVISORS if self._d.routes.current.supervisor() else None
+            return officer_texts.SUPERVISORS if self._d.routes.current.supervisor() else None
         ward = self._d.wards.get(target)
         return None if ward is None else ward.name
 
@@ -51,11 +51,11 @@ class TransferService:
         if name is None or target == ticket.ward_code:
             return texts.STALE_BUTTON
         ask = Outgoing(
-            texts.ASK_TRANSFER_REASON.format(code=ticket.code, target=escape(name)),
+            officer_texts.ASK_TRANSFER_REASON.format(code=ticket.code, target=escape(name)),
             force_reply=True,
         )
         await self._d.outbox.send(group, ask, ticket_id=ticket.id, link=REASON_PREFIX + target)
-        return texts.TRANSFER_REASON_ASKED
+        return officer_texts.TRANSFER_REASON_ASKED
 
     async def transfer(self, ticket: TicketRow, officer: Actor, target: str, reason: str) -> None:
         """Move the ticket to `target` with the officer's reason, once it is still possible."""
@@ -80,9 +80,11 @@ class TransferService:
             **self._tickets.restart_clock(ticket),
         )
         await self._close_old_card(ticket, old_group, new_name, old_name)
-        await self._tickets.publish(ticket, note=texts.TRANSFERRED_IN.format(ward=escape(old_name)))
+        await self._tickets.publish(
+            ticket, note=officer_texts.TRANSFERRED_IN.format(ward=escape(old_name))
+        )
         clock = self._d.deadlines.state(ticket)
-        new_due = texts.TRANSFER_NEW_DUE.format(
+        new_due = officer_texts.TRANSFER_NEW_DUE.format(
             label=escape(clock.clock.label),
             ward=escape(new_name),
             due=local_date(ticket.due_date),
@@ -95,11 +97,13 @@ class TransferService:
         assert supervisor is not None  # checked by target_name
         ward = self._d.ward_name(ticket.ward_code)
         old_group = ticket.group_chat_id
-        ticket = await self._moved(ticket, officer, f"{ward} → {texts.SUPERVISORS}: {reason}")
-        await self._close_old_card(ticket, old_group, texts.SUPERVISORS, ward)
-        note = texts.ESCALATED_IN.format(ward=escape(ward), reason=escape(reason))
+        ticket = await self._moved(
+            ticket, officer, f"{ward} → {officer_texts.SUPERVISORS}: {reason}"
+        )
+        await self._close_old_card(ticket, old_group, officer_texts.SUPERVISORS, ward)
+        note = officer_texts.ESCALATED_IN.format(ward=escape(ward), reason=escape(reason))
         await self._tickets.post_card(ticket, supervisor.chat_id, note=note)
-        await self._tell_citizen(ticket, ward, texts.SUPERVISORS, reason)
+        await self._tell_citizen(ticket, ward, officer_texts.SUPERVISORS, reason)
 
     async def _moved(
         self, ticket: TicketRow, officer: Actor, detail: str, **changes: object
@@ -122,7 +126,7 @@ class TransferService:
         """Edit the card in the group it leaves, so nobody acts on it there any more."""
         if old_group is None:
             return
-        moved = texts.TRANSFERRED_GROUP.format(code=ticket.code, ward=escape(new_name))
+        moved = officer_texts.TRANSFERRED_GROUP.format(code=ticket.code, ward=escape(new_name))
         old_card = card_text(
             ticket,
             old_name,

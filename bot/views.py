@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import math
 
-from bot import texts
+from bot import officer_texts, texts
 from bot.codes import parse_code
 from bot.deps import Actor, Deps
 from bot.hot import texts as hot_texts
@@ -83,19 +83,23 @@ class ViewService:
         """Name what a group handles: its wards, or else its roles."""
         rules = self._d.routes.current.of_chat(chat_id)
         wards = [self._d.ward_name(r.ward_code) for r in rules if r.ward_code]
-        return ", ".join(dict.fromkeys(wards)) or ", ".join(texts.ROLE_NAMES[r.role] for r in rules)
+        return ", ".join(dict.fromkeys(wards)) or ", ".join(
+            officer_texts.ROLE_NAMES[r.role] for r in rules
+        )
 
     def _queue_text(
         self, title: str, shown: list[TicketRow], total: int, page: int, pages: int
     ) -> str:
-        head = texts.QUEUE_TITLE.format(ward=escape(title), total=total, page=page, pages=pages)
+        head = officer_texts.QUEUE_TITLE.format(
+            ward=escape(title), total=total, page=page, pages=pages
+        )
         if not shown:
-            return f"{head}\n{texts.QUEUE_EMPTY}"
+            return f"{head}\n{officer_texts.QUEUE_EMPTY}"
         now = today(self._d.clock())
         lines = [head]
         for t in shown:
             lines.append(
-                texts.QUEUE_LINE.format(
+                officer_texts.QUEUE_LINE.format(
                     mark="⚠️" if t.due_date < now else "•",
                     code=t.code,
                     kind=Kind(t.kind).label,
@@ -123,7 +127,9 @@ class ViewService:
             return
         if Kind(ticket.kind) is Kind.DENUNCIATION:
             await self._d.record(ticket.id, admin, "identity_viewed")
-        identity = texts.IDENTITY_FOR_ADMIN.format(identity=citizen_line(ticket, reveal=True))
+        identity = officer_texts.IDENTITY_FOR_ADMIN.format(
+            identity=citizen_line(ticket, reveal=True)
+        )
         text = f"{await self._details(ticket)}\n\n{identity}"
         await self._d.outbox.send(chat_id, Outgoing(text))
 
@@ -158,7 +164,7 @@ class ViewService:
 def _pager(page: int, pages: int) -> tuple[tuple[Button, ...], ...]:
     row = []
     if page > 1:
-        row.append(Button(texts.BTN_PREV, f"q:{page - 1}"))
+        row.append(Button(officer_texts.BTN_PREV, f"q:{page - 1}"))
     if page < pages:
-        row.append(Button(texts.BTN_NEXT, f"q:{page + 1}"))
+        row.append(Button(officer_texts.BTN_NEXT, f"q:{page + 1}"))
     return (tuple(row),) if row else ()

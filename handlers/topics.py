@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from bot import texts
+from bot import officer_texts
 from bot.kinds import Kind
 from bot.services import Services
 from storage.outbox import OutboxItem
@@ -58,4 +58,6 @@ async def record_topic_changes(services: Services, changes: list[TopicChange]) -
         if change.thread is None:
             ticket = await deps.tickets.get(change.ticket_id)
             if ticket is not None and ticket.group_chat_id == change.chat_id:
-                await services.tickets.post_card(ticket, change.chat_id, note=texts.TOPIC_REOPENED)
+                await services.tickets.post_card(
+                    ticket, change.chat_id, note=officer_texts.TOPIC_REOPENED
+                )

@@ -4,30 +4,22 @@ from __future__ import annotations
 
 import gc
 import heapq
-from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
-from itertools import chain, filterfalse, islice, pairwise
+from itertools import filterfalse
 from typing import Literal
 
 from rapidfuzz import fuzz, process
 from rapidfuzz.distance import Levenshtein
 
 from bot.faq.bm25 import Bm25Index
-from bot.faq.intent import is_small_talk, looks_like_report, words, words_each, words_many
+from bot.faq.fields import Fields, pairs
+from bot.faq.intent import is_small_talk, looks_like_report, words
 from bot.faq.model import Faq
 from bot.text import is_syllable
 
 __all__ = ["FaqMatcher", "Match", "Reranker", "Suggestion", "looks_like_report"]
-
-# BM25 field weights, as repeat counts: the phrasings say what an entry answers, tags are
-# curated keywords, the answer adds recall for rambling questions but also names neighbouring
-# topics. Phrasings and tags are indexed as words and adjacent pairs (Vietnamese words are
-# mostly two syllables: "thuong tru" is not "tam tru"); the long answers as words only.
-W_PHRASING = 3
-W_TAG = 2
-W_ANSWER = 1
 
 # The combined score (0..100) is a weighted mean of three views of one match:
 # - fuzzy: the best rapidfuzz token_set_ratio between the query and a phrasing (or the tags);
@@ -121,7 +113,7 @@ class FaqMatcher:
     @classmethod
     def _build(cls, faq: Faq, reranker: Reranker | None) -> FaqMatcher:
         """Build the matcher (see `build`)."""
-        fields = _Fields.read(faq)
+        fields = Fields.read(faq)
         # In a big FAQ only question words nominate candidates (answer words still count in
         # every score), and the rough ranking reads no longer postings than LONGEST_POSTINGS:
         # the postings built are a fraction of all.
@@ -167,7 +159,7 @@ class FaqMatcher:
         # could not reach the top four with it.
         floor = min(heapq.nlargest(4, partial.values()), default=0.0) - W_PHRASE * 100
         kept = {entry: score for entry, score in partial.items() if score >= floor}
-        phrase = self._phrases(set(found + _pairs(found)), kept)
+        phrase = self._phrases(set(found + pairs(found)), kept)
         combined = {
             entry: score + W_PHRASE * phrase.get(entry, 0.0) for entry, score in kept.items()
         }
@@ -176,8 +168,8 @@ class FaqMatcher:
 
     def candidates(self, found: list[str]) -> dict[int, tuple[float, float]]:
         """Return entry -> (fuzzy, cover), each 0..100, for the entries worth ranking."""
-        terms = found + _pairs(found)
-        best = self.index.best(found, UNKNOWN_WORD) + self.index.best(_pairs(found), 0.0)
+        terms = found + pairs(found)
+        best = self.index.best(found, UNKNOWN_WORD) + self.index.best(pairs(found), 0.0)
         scale = 100 / (best or 1.0)
         text = _fuzzy_text(found)
         if len(self.ids) <= FULL_SCAN_ENTRIES:  # every term is in the postings: exact
@@ -252,55 +244,6 @@ class FaqMatcher:
         return word
 
 
-@dataclass(frozen=True, slots=True)
-class _Fields:
-    """An FAQ's normalised text, per entry and per phrasing, before indexing."""
-
-    docs: list[Counter[str]]  # per entry: field-weighted term frequencies
-    keys: list[list[str]]  # per entry: its question terms (phrasings and tags), once each
-    phrasings: list[list[str]]  # words of each phrasing; an entry's tags count as one
-    terms: list[list[str]]  # words and pairs of each phrasing
-    by_entry: list[range]  # per entry: its phrasings
-
-    @classmethod
-    def read(cls, faq: Faq) -> _Fields:
-        """Normalise and count an FAQ's text: questions and tags in batches, answers streamed."""
-        entries = faq.entries
-        asked = iter(words_many([p for e in entries for p in e.phrasings]))
-        tag_words = _tag_words([t for e in entries for t in e.tags])
-        # Tags recur across a topic's entries: their terms (words and pairs) are made once.
-        tag_terms = {tag: found + _pairs(found) for tag, found in tag_words.items()}
-        answers = words_each(e.answer for e in entries)
-        fields = cls([], [], [], [], [])
-        for entry, answer in zip(entries, answers, strict=True):
-            questions = list(islice(asked, len(entry.phrasings)))
-            start = len(fields.phrasings)
-            fields.phrasings.extend(questions)
-            fields.terms.extend([found + _pairs(found) for found in questions])
-            # In the order the terms come (questions, tags, answer): the count of the question
-            # terms alone holds the entry's keys once each (no set to build).
-            doc = Counter(list(chain.from_iterable(fields.terms[start:])) * W_PHRASING)
-            if entry.tags:  # the tags, read as one more way of asking
-                fields.phrasings.append(
-                    list(chain.from_iterable(map(tag_words.__getitem__, entry.tags)))
-                )
-                tagging = list(chain.from_iterable(map(tag_terms.__getitem__, entry.tags)))
-                fields.terms.append(tagging)
-                doc.update(tagging * W_TAG)
-            fields.by_entry.append(range(start, len(fields.phrasings)))
-            fields.keys.append(list(doc))
-            doc.update(answer * W_ANSWER)
-            fields.docs.append(doc)
-        return fields
-
-
-def _tag_words(tags: list[str]) -> dict[str, list[str]]:
-    """Return tag -> its words, reading each distinct tag once."""
-    # Entries share tags (curated keywords recur across a topic's entries).
-    distinct = list(dict.fromkeys(tags))
-    return dict(zip(distinct, words_many(distinct), strict=True))
-
-
 @contextmanager
 def _gc_paused() -> Iterator[None]:
     """Pause the cyclic garbage collector (and restore its state afterwards)."""
@@ -324,11 +267,6 @@ def _shares(
         for term in terms:
             postings.setdefault(term, []).append((phrasing, idf[term] / mass))
     return {term: tuple(found) for term, found in postings.items()}
-
-
-def _pairs(found: list[str]) -> list[str]:
-    """Return adjacent word pairs."""
-    return list(map("_".join, pairwise(found)))  # in C: ~7 % faster than an f-string loop
 
 
 def _fuzzy_text(found: list[str]) -> str:
