@@ -158,7 +158,8 @@ def dataset(
     incidents = 0
     per_ward = tickets // wards
     for ward in range(wards):
-        places, used, wanted = ward_places(rng), set(), rng.randint(2, 5)
+        places, wanted = ward_places(rng), rng.randint(2, 5)
+        used: set[tuple[str, tuple[str, str, int]]] = set()
         while len(used) < wanted:
             problem, place = rng.choice(list(PROBLEMS)), rng.choice(places)
             if (problem, place) in used:

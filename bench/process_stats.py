@@ -31,8 +31,8 @@ def family(pid: int) -> list[int]:
 def peak_rss_mb(pid: int) -> float:
     """Return the summed peak resident memory (VmHWM) of a process and its children, in MB."""
     total = 0.0
-    for member in family(pid):
-        for line in Path(f"/proc/{member}/status").read_text().splitlines():
+    for status in _read_each(family(pid), "status"):
+        for line in status.splitlines():
             if line.startswith("VmHWM:"):
                 total += int(line.split()[1]) / 1024
     return total
@@ -41,7 +41,18 @@ def peak_rss_mb(pid: int) -> float:
 def cpu_seconds(pid: int) -> float:
     """Return the CPU time (user + system) a process and its children have used, in seconds."""
     total = 0
-    for member in family(pid):
-        fields = Path(f"/proc/{member}/stat").read_text().rpartition(")")[2].split()
+    for stat in _read_each(family(pid), "stat"):
+        fields = stat.rpartition(")")[2].split()
         total += int(fields[11]) + int(fields[12])
     return total / os.sysconf("SC_CLK_TCK")
+
+
+def _read_each(pids: list[int], name: str) -> list[str]:
+    """Return /proc/<pid>/<name> of each process still running (a child may end meanwhile)."""
+    found = []
+    for pid in pids:
+        try:
+            found.append(Path(f"/proc/{pid}/{name}").read_text())
+        except OSError:
+            continue
+    return found

@@ -53,7 +53,8 @@ def generate(path: Path, tickets: int, wards: int, seed: int = 7) -> float:
     conn.execute("PRAGMA journal_mode=WAL")
     _schema_before_reports(conn)
     conn.execute("BEGIN")
-    rows, events = [], []
+    rows: list[tuple[object, ...]] = []
+    events: list[tuple[object, ...]] = []
     for i in range(1, tickets + 1):
         created = start + rng.random() * 365 * DAY
         due = local_today(created) + timedelta(days=14)
