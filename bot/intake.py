@@ -136,8 +136,10 @@ class IntakeService:
 
     # --- steps -------------------------------------------------------------------------------
 
+    # Each button acts only at its own step: a button left on an earlier message (or from a
+    # draft begun again) would otherwise rewind the draft or skip a step it needs.
     async def _set_kind(self, chat_id: int, user_id: int, draft: Draft, value: str) -> str:
-        if value not in {k.value for k in Kind}:
+        if draft.get("step") != "kind" or value not in {k.value for k in Kind}:
             return texts.STALE_BUTTON
         draft["kind"] = value
         await self._advance(chat_id, user_id, draft, "ward")
@@ -145,7 +147,7 @@ class IntakeService:
 
     async def _set_ward(self, chat_id: int, user_id: int, draft: Draft, value: str) -> str:
         ward = self._d.wards.get(value)
-        if ward is None:
+        if draft.get("step") != "ward" or ward is None:
             return texts.STALE_BUTTON
         draft["ward"] = ward.code
         await self._advance(chat_id, user_id, draft, "category")
@@ -164,7 +166,7 @@ class IntakeService:
 
     async def _set_category(self, chat_id: int, user_id: int, draft: Draft, value: str) -> str:
         category = self._d.categories.get(value)
-        if category is None:
+        if draft.get("step") != "category" or category is None:
             return texts.STALE_BUTTON
         draft["category"] = category.id
         await self._advance(chat_id, user_id, draft, "description")
@@ -284,7 +286,7 @@ class IntakeService:
         return ticket.code
 
     async def _edit(self, chat_id: int, user_id: int, draft: Draft, value: str) -> str:
-        if draft.get("step") != "confirm" and not value:
+        if draft.get("step") != "confirm":  # the summary's button and the menu it opens
             return texts.STALE_BUTTON
         if not value:
             rows = tuple((Button(label, f"i:edit:{key}"),) for key, label in EDITABLE.items())

@@ -130,3 +130,28 @@ async def test_a_report_is_told_its_text_may_be_shown_to_others_reporting_the_sa
         assert "mô tả sự việc" in prompt
         assert ("không ghi họ tên" in prompt) is shared
         await world.say(citizen.id, citizen, "/cancel")
+
+
+async def test_buttons_of_an_earlier_step_or_draft_change_nothing(world: World) -> None:
+    citizen = world.emulator.add_user("Đào")
+    await world.say(citizen.id, citizen, "/new")
+    await world.press(citizen.id, citizen, "Phản ánh, kiến nghị")
+    old_ward = world.find_button(citizen.id, "Ba Đình")
+    await world.say(citizen.id, citizen, "/new")  # begun again: no kind chosen yet
+    world.emulator.click(citizen.id, citizen, old_ward[0].message_id, old_ward[1])
+    await world.idle()
+    answers = world.emulator.calls_of("answerCallbackQuery")
+    assert "không còn hiệu lực" in str(answers[-1].params.get("text"))
+    await world.press(citizen.id, citizen, "Khiếu nại")
+    await world.press(citizen.id, citizen, "Ba Đình")
+    old_category = world.find_button(citizen.id, "Điện, nước")
+    await world.press(citizen.id, citizen, "Điện, nước")
+    await world.say(citizen.id, citizen, "Công ty cấp nước tính sai tiền nước tháng 10.")
+    world.emulator.click(citizen.id, citizen, old_category[0].message_id, old_category[1])
+    await world.idle()
+    await world.press(citizen.id, citizen, "Tiếp tục")
+    assert "họ và tên" in last_text(world, citizen)  # the complaint goes on, nothing rewound
+    async with world.services.db.transaction():
+        state = await world.services.deps.states.get(citizen.id)
+    assert state is not None and state.data["kind"] == "khieu_nai"
+    assert state.data["text"].startswith("Công ty cấp nước")
