@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import html
+import re
 from dataclasses import dataclass
 from typing import Any
 
@@ -45,6 +46,16 @@ class Outgoing:
             "remove_keyboard": self.remove_keyboard,
             "force_reply": self.force_reply,
         }
+
+
+# A number a button's data carries: ASCII digits that fit SQLite's integers. str.isdigit would
+# also take "²" (int() then fails) and 40 digits (SQLite then overflows).
+_NUMBER = re.compile(r"-?[0-9]{1,18}")
+
+
+def button_number(text: str) -> int | None:
+    """Return the number in a piece of button data, or None if it is not one (forged, garbled)."""
+    return int(text) if _NUMBER.fullmatch(text) else None
 
 
 def escape(text: str | None) -> str:
