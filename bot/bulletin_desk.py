@@ -21,7 +21,7 @@ from bot.bulletins import (
     visible_length,
 )
 from bot.deps import Deps
-from bot.messages import Button, Outgoing, escape
+from bot.messages import Button, Outgoing, button_number, escape
 from storage.bulletins import BulletinRepository, NewBulletin
 from storage.subscriptions import SubscriptionRepository
 
@@ -132,9 +132,10 @@ class BulletinDesk:
         key = arg
         if action == "p":
             provinces = self._audiences.provinces()
-            if not arg.isdigit() or int(arg) >= len(provinces):
+            index = button_number(arg)
+            if index is None or not 0 <= index < len(provinces):
                 return texts.STALE_BUTTON
-            key = provinces[int(arg)]
+            key = provinces[index]
         kind = {"w": WARD_TARGET, "p": PROVINCE_TARGET, "t": TOPIC_TARGET}[action]
         label = self._audiences.label(Target(kind, key))
         if label is None:

@@ -6,7 +6,7 @@ from bot import bulletin_texts as bt
 from bot import texts
 from bot.bulletins import Audiences
 from bot.deps import Deps
-from bot.messages import Button, Outgoing, escape
+from bot.messages import Button, Outgoing, button_number, escape
 from storage.subscriptions import TOPIC, WARD, SubscriptionRepository
 
 WARDS_PER_PAGE = 10
@@ -51,10 +51,10 @@ class SubscriptionDesk:
             await self.show(chat_id)
         elif action == "home":
             await self.show(chat_id, message_id)
-        elif action == "w" and len(args) == 1 and args[0].isdigit():
-            await self._wards_page(chat_id, message_id, int(args[0]))
-        elif action == "tw" and len(args) == 2 and args[1].isdigit():
-            return await self._toggle_ward(chat_id, message_id, args[0], int(args[1]))
+        elif action == "w" and len(args) == 1 and (page := button_number(args[0])) is not None:
+            await self._wards_page(chat_id, message_id, page)
+        elif action == "tw" and len(args) == 2 and (page := button_number(args[1])) is not None:
+            return await self._toggle_ward(chat_id, message_id, args[0], page)
         elif action == "t":
             await self._topics_page(chat_id, message_id)
         elif action == "tt" and len(args) == 1:

@@ -6,7 +6,7 @@ from telegram import Update
 from telegram.ext import CallbackQueryHandler, CommandHandler, MessageHandler, filters
 
 from bot import texts
-from bot.messages import Outgoing
+from bot.messages import Outgoing, button_number
 from handlers.context import BotApp, BotContext
 from handlers.parse import command_argument, display_name, to_inbound
 
@@ -71,8 +71,8 @@ async def button(update: Update, context: BotContext) -> None:
         notice = await services.intake.choose(chat.id, user.id, rest, f"tg:{update.update_id}")
     elif prefix == "r" and (parsed := _rating(rest)) is not None:
         notice = await services.citizens.rate(chat.id, user.id, *parsed)
-    elif prefix == "nf" and rest.isdigit():
-        notice = await services.citizens.not_a_follow_up(chat.id, user.id, int(rest))
+    elif prefix == "nf" and (event_id := button_number(rest)) is not None:
+        notice = await services.citizens.not_a_follow_up(chat.id, user.id, event_id)
     elif prefix == "f" and rest:
         notice = await services.faq.button(chat.id, user.id, rest.split(":"))
     else:
@@ -96,10 +96,11 @@ async def _menu(item: str, update: Update, context: BotContext) -> None:
 
 
 def _rating(rest: str) -> tuple[int, bool] | None:
-    ticket_id, _, value = rest.partition(":")
-    if not ticket_id.isdigit() or value not in ("0", "1"):
+    number, _, value = rest.partition(":")
+    ticket_id = button_number(number)
+    if ticket_id is None or value not in ("0", "1"):
         return None
-    return int(ticket_id), value == "1"
+    return ticket_id, value == "1"
 
 
 def register(app: BotApp) -> None:

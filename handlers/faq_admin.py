@@ -7,7 +7,7 @@ from telegram.ext import CallbackQueryHandler, CommandHandler, MessageHandler, f
 
 from bot import texts
 from bot.faq import texts as faq_texts
-from bot.messages import Outgoing
+from bot.messages import Outgoing, button_number
 from handlers.admin import admin_chat
 from handlers.citizen import message as citizen_message
 from handlers.context import BotApp, BotContext
@@ -72,8 +72,8 @@ async def button(update: Update, context: BotContext) -> None:
         notice = texts.ADMINS_ONLY
     elif data in ("fa:ok", "fa:no"):
         notice = await services.faq_admin.decide(chat, admin, data == "fa:ok")
-    elif data.startswith("fd:") and data[3:].isdigit():
-        notice = await services.faq_admin.make_draft(chat, admin, int(data[3:]))
+    elif data.startswith("fd:") and (event_id := button_number(data[3:])) is not None:
+        notice = await services.faq_admin.make_draft(chat, admin, event_id)
     else:
         notice = texts.STALE_BUTTON
     await services.deps.outbox.answer_callback(chat, query.id, notice[:190])

@@ -137,6 +137,11 @@ class FaqRepository:
         digest = hmac.new(self._key, str(chat_id).encode(), hashlib.sha256).digest()
         return int.from_bytes(digest[:8], "big", signed=True)
 
+    async def asked_by(self, query_id: int, chat_id: int) -> bool:
+        """Tell whether a logged question was asked from this chat."""
+        row = await self._db.fetch_one("SELECT asker FROM faq_queries WHERE id = ?", (query_id,))
+        return row is not None and row[0] is not None and row[0] == await self.pseudonym(chat_id)
+
     async def query(self, query_id: int) -> FaqQuery | None:
         """Return one logged question."""
         row = await self._db.fetch_one(

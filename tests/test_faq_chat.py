@@ -88,8 +88,31 @@ async def test_forged_faq_buttons_are_refused(world: World) -> None:
     citizen = world.emulator.add_user("Nam")
     await world.say(citizen.id, citizen, "/start")
     message = world.last(citizen.id)
-    for forged in ("f:up:999", "f:e:99:0", "f:t:77", "f:s:1:x", "f:zz"):
+    forged_numbers = ("f:up:²", "f:ask:" + "9" * 40, "r:²:1", "r:" + "9" * 40 + ":1", "nf:²")
+    for forged in ("f:up:999", "f:e:99:0", "f:t:77", "f:s:1:x", "f:zz", *forged_numbers):
+        answered = len(world.emulator.calls_of("answerCallbackQuery"))
         world.emulator.click(citizen.id, citizen, message.message_id, forged)
         await world.idle()
+        assert len(world.emulator.calls_of("answerCallbackQuery")) == answered + 1, forged
         notice = str(world.emulator.calls_of("answerCallbackQuery")[-1].params.get("text", ""))
         assert "không còn hiệu lực" in notice or "vừa được cập nhật" in notice
+
+
+async def test_only_the_asker_can_rate_or_hand_over_a_question(world: World) -> None:
+    asker, other = world.emulator.add_user("Hạnh"), world.emulator.add_user("Khoa")
+    await world.say(asker.id, asker, "dang ky khai sinh cho con o dau, can giay to gi")
+    (row,) = await logged(world)
+    await world.say(other.id, other, "/start")
+    message = world.last(other.id)
+    for data in (f"f:up:{row['id']}", f"f:no:{row['id']}", f"f:ask:{row['id']}"):
+        world.emulator.click(other.id, other, message.message_id, data)
+        await world.idle()
+        notice = str(world.emulator.calls_of("answerCallbackQuery")[-1].params.get("text", ""))
+        assert "không còn hiệu lực" in notice
+    (row,) = await logged(world)
+    assert row["feedback"] is None and row["ticket_id"] is None
+    async with world.services.db.transaction():
+        assert await world.services.deps.states.get(other.id) is None  # no draft begun
+    await world.press(asker.id, asker, "Hữu ích")
+    (row,) = await logged(world)
+    assert row["feedback"] == "helpful"

@@ -19,6 +19,7 @@ from bot.faq.render import (
 )
 from bot.intake import IntakeService
 from bot.kinds import Kind
+from bot.messages import button_number
 from bot.text import normalize
 from storage.faq import FaqRepository
 
@@ -89,14 +90,16 @@ class FaqDesk:
     async def button(self, chat_id: int, user_id: int, parts: list[str]) -> str:
         """Handle an FAQ button ("f:..."); return the notice for the button press."""
         action, args = parts[0], parts[1:]
-        if action == "t" and len(args) == 1 and _is_int(args[0]):
-            return await self._browse(chat_id, int(args[0]))
-        if action == "e" and len(args) == 2 and all(map(_is_int, args)):
-            return await self._show(chat_id, int(args[0]), int(args[1]))
-        if not args or not args[0].isdigit():
+        numbers = [n for a in args if (n := button_number(a)) is not None]
+        if not numbers or len(numbers) != len(args):
             return texts.STALE_BUTTON
-        log_id = int(args[0])
-        if await self._repo.query(log_id) is None:
+        if action == "t" and len(numbers) == 1:
+            return await self._browse(chat_id, numbers[0])
+        if action == "e" and len(numbers) == 2:
+            return await self._show(chat_id, numbers[0], numbers[1])
+        log_id = numbers[0]
+        # Only the one who asked may rate or hand over a question (button data can be forged).
+        if not await self._repo.asked_by(log_id, chat_id):
             return texts.STALE_BUTTON
         if action == "up":
             await self._repo.set_feedback(log_id, "helpful")
@@ -107,8 +110,8 @@ class FaqDesk:
             return faq_texts.FAQ_SORRY
         if action in ("ask", "rep"):
             return await self._hand_over(chat_id, user_id, log_id, action == "rep")
-        if action == "s" and len(args) == 2 and args[1].isdigit():
-            return await self._choose(chat_id, log_id, int(args[1]))
+        if action == "s" and len(numbers) == 2:
+            return await self._choose(chat_id, log_id, numbers[1])
         return texts.STALE_BUTTON
 
     async def _browse(self, chat_id: int, topic_index: int) -> str:
@@ -155,7 +158,3 @@ class FaqDesk:
         kind = Kind.FEEDBACK if report else Kind.QUESTION
         await self._intake.start(chat_id, user_id, kind=kind, text=text, faq_log=log_id)
         return kind.label
-
-
-def _is_int(value: str) -> bool:
-    return value.lstrip("-").isdigit()

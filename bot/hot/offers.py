@@ -13,7 +13,7 @@ from bot.hot import texts as hot_texts
 from bot.hot.alerts import HOT_KINDS, HotIssues
 from bot.hot.similar import best_matches, profile
 from bot.intake_prompts import Draft
-from bot.messages import Button, Outgoing
+from bot.messages import Button, Outgoing, button_number
 from bot.render import excerpt
 from bot.status import Status
 
@@ -65,7 +65,8 @@ class SimilarOffers:
     async def follow(self, chat_id: int, draft: Draft, value: str) -> str:
         """Make the citizen follow an offered report and drop the draft; return the notice."""
         offered = draft.get("offered", [])
-        ticket = await self._d.tickets.get(int(value)) if value.isdigit() else None
+        ticket_id = button_number(value)
+        ticket = None if ticket_id is None else await self._d.tickets.get(ticket_id)
         if ticket is None or ticket.id not in offered or not Status(ticket.status).is_open:
             return texts.STALE_BUTTON
         await self._d.states.delete(chat_id)
