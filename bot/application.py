@@ -63,6 +63,7 @@ def build_application(settings: Settings, clock: Clock = time.time) -> BotApp:
     citizen.register(app)
     officer.register(app)
     admin.register(app)
+    citizen.register_fallback(app)
     app.add_error_handler(record_error)
     return app
 

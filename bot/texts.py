@@ -203,6 +203,11 @@ FREE_TEXT_HINT = (
     "Bot chưa hiểu tin nhắn này. Gõ /new để gửi phản ánh, kiến nghị, "
     "/status để xem yêu cầu đã gửi, hoặc /help để xem hướng dẫn."
 )
+UNKNOWN_COMMAND = "Bot chưa hiểu lệnh {command}. Gõ /help để xem các lệnh bạn có thể dùng."
+EDIT_NOT_TAKEN = (
+    "Bot không nhận được phần sửa của tin nhắn đã gửi. Nếu cần sửa hoặc bổ sung, "
+    "vui lòng gửi một tin nhắn mới."
+)
 TEXT_TOO_LONG = "Tin nhắn quá dài (tối đa {limit} ký tự). Vui lòng chia nhỏ và gửi lại."
 EMPTY_TEXT = "Tin nhắn trống. Vui lòng nhập nội dung."
 

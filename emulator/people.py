@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import time
 from typing import Any
 
 from emulator import actions
@@ -69,6 +70,18 @@ class PeopleMixin:
         return actions.user_message(
             self._state, chat_id, user, "text", content, text, reply_to, thread_id
         )
+
+    def edit_sent(
+        self, sent: dict[str, Any], text: str | None = None, caption: str | None = None
+    ) -> int:
+        """Edit a message the user sent (its JSON as returned when sent), as Telegram reports an
+        edit: an `edited_message` update. Return its update id."""
+        edited = {**sent, "edit_date": int(time.time())}
+        if text is not None:
+            edited["text"] = text
+        if caption is not None:
+            edited["caption"] = caption
+        return self._state.enqueue({"edited_message": edited})
 
     def _send_file(
         self,

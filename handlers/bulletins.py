@@ -8,10 +8,8 @@ from telegram.ext import CallbackQueryHandler, CommandHandler, MessageHandler, f
 from bot import texts
 from handlers.admin import admin_chat
 from handlers.citizen import message as citizen_message
-from handlers.context import BotApp, BotContext
+from handlers.context import NEW, PRIVATE, BotApp, BotContext
 from handlers.parse import command_argument, media_kind
-
-PRIVATE = filters.ChatType.PRIVATE
 
 
 async def subscribe(update: Update, context: BotContext) -> None:
@@ -96,9 +94,9 @@ def register(app: BotApp) -> None:
             CommandHandler("unsubscribe", unsubscribe, filters=PRIVATE),
             CommandHandler("schedule", schedule, filters=PRIVATE),
             CommandHandler("bulletin", bulletin, filters=PRIVATE),
-            CommandHandler("schedule_set", schedule_set),
-            CommandHandler("sessions_set", sessions_set),
+            CommandHandler("schedule_set", schedule_set, filters=NEW),
+            CommandHandler("sessions_set", sessions_set, filters=NEW),
             CallbackQueryHandler(button, pattern=r"^(s|l|b):"),
-            MessageHandler(PRIVATE & filters.UpdateType.MESSAGE & ~filters.COMMAND, compose),
+            MessageHandler(PRIVATE & ~filters.COMMAND, compose),
         ]
     )

@@ -6,11 +6,9 @@ from telegram import Update
 from telegram.ext import CallbackQueryHandler, CommandHandler, MessageHandler, filters
 
 from bot import texts
-from bot.messages import Outgoing, button_number
-from handlers.context import BotApp, BotContext
+from bot.messages import Outgoing, button_number, escape
+from handlers.context import PRIVATE, BotApp, BotContext
 from handlers.parse import command_argument, display_name, to_inbound
-
-PRIVATE = filters.ChatType.PRIVATE
 
 
 async def start(update: Update, context: BotContext) -> None:
@@ -95,6 +93,22 @@ async def _menu(item: str, update: Update, context: BotContext) -> None:
         await context.services.faq.button(update.effective_chat.id, 0, ["t", "-1"])
 
 
+async def unknown_command(update: Update, context: BotContext) -> None:
+    """Say that a command is not one the bot knows (a draft in progress stays as it is)."""
+    message, chat = update.effective_message, update.effective_chat
+    if message and message.text and chat:
+        word = message.text.split()[0][:50]
+        reply = Outgoing(texts.UNKNOWN_COMMAND.format(command=escape(word)))
+        await context.services.deps.outbox.send(chat.id, reply)
+
+
+async def edited(update: Update, context: BotContext) -> None:
+    """Say that an edit is not taken in, so a correction is sent again rather than lost."""
+    if update.effective_chat:
+        reply = Outgoing(texts.EDIT_NOT_TAKEN)
+        await context.services.deps.outbox.send(update.effective_chat.id, reply)
+
+
 def _rating(rest: str) -> tuple[int, bool] | None:
     number, _, value = rest.partition(":")
     ticket_id = button_number(number)
@@ -113,6 +127,12 @@ def register(app: BotApp) -> None:
             CommandHandler("status", status, filters=PRIVATE),
             CommandHandler("help", help_text, filters=PRIVATE),
             CallbackQueryHandler(button, pattern=r"^(m|i|r|f|nf):"),
-            MessageHandler(PRIVATE & filters.UpdateType.MESSAGE & ~filters.COMMAND, message),
+            MessageHandler(PRIVATE & ~filters.COMMAND, message),
+            MessageHandler(filters.ChatType.PRIVATE & filters.UpdateType.EDITED_MESSAGE, edited),
         ]
     )
+
+
+def register_fallback(app: BotApp) -> None:
+    """Answer commands no handler took; added after every other handler."""
+    app.add_handler(MessageHandler(PRIVATE & filters.COMMAND, unknown_command))

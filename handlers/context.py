@@ -5,11 +5,16 @@ from __future__ import annotations
 import time
 from typing import Any
 
-from telegram.ext import Application, CallbackContext, ContextTypes, ExtBot, JobQueue
+from telegram.ext import Application, CallbackContext, ContextTypes, ExtBot, JobQueue, filters
 
 from bot.config import Settings
 from bot.outbox import Clock
 from bot.services import Services
+
+# New messages only: PTB hands edited messages to handlers too (CommandHandler by default), and
+# an edited command or file would be acted on a second time.
+NEW = filters.UpdateType.MESSAGE
+PRIVATE = filters.ChatType.PRIVATE & NEW
 
 
 class AppState:

@@ -10,10 +10,8 @@ from bot.faq import texts as faq_texts
 from bot.messages import Outgoing, button_number
 from handlers.admin import admin_chat
 from handlers.citizen import message as citizen_message
-from handlers.context import BotApp, BotContext
+from handlers.context import PRIVATE, BotApp, BotContext
 from handlers.parse import actor, command_argument
-
-PRIVATE = filters.ChatType.PRIVATE
 
 
 async def reload(update: Update, context: BotContext) -> None:

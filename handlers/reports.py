@@ -6,7 +6,7 @@ from telegram import Update
 from telegram.ext import CommandHandler
 
 from handlers.admin import admin_chat
-from handlers.context import BotApp, BotContext
+from handlers.context import NEW, BotApp, BotContext
 from handlers.parse import command_argument
 
 
@@ -24,4 +24,4 @@ async def report(update: Update, context: BotContext) -> None:
 
 def register(app: BotApp) -> None:
     """Add the report command."""
-    app.add_handler(CommandHandler("report", report))
+    app.add_handler(CommandHandler("report", report, filters=NEW))

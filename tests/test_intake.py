@@ -155,3 +155,22 @@ async def test_buttons_of_an_earlier_step_or_draft_change_nothing(world: World) 
         state = await world.services.deps.states.get(citizen.id)
     assert state is not None and state.data["kind"] == "khieu_nai"
     assert state.data["text"].startswith("Công ty cấp nước")
+
+
+async def test_unknown_commands_and_edits_are_answered_and_change_nothing(world: World) -> None:
+    citizen = world.emulator.add_user("Đức")
+    await start_description(world, citizen)
+    await world.say(citizen.id, citizen, "/huy")
+    assert "chưa hiểu lệnh /huy" in last_text(world, citizen)
+    sent = world.emulator.send_text(citizen.id, citizen, "Nước máy đục từ sáng nay.")
+    document = world.emulator.send_document(citizen.id, citizen, "hoa-don.pdf", "Hóa đơn")
+    await world.idle()
+    world.emulator.edit_sent(sent, text="Nước máy đục và có mùi từ sáng nay.")
+    world.emulator.edit_sent(document, caption="Hóa đơn tháng 10")
+    await world.idle()
+    assert "không nhận được phần sửa" in last_text(world, citizen)
+    async with world.services.db.transaction():
+        state = await world.services.deps.states.get(citizen.id)
+    assert state is not None and state.data["step"] == "description"
+    assert state.data["text"] == "Nước máy đục từ sáng nay.\nHóa đơn"  # edits not added again
+    assert len(state.data["attachments"]) == 1
