@@ -9,7 +9,7 @@ from bot.faq.desk import FaqDesk
 from bot.inbound import Inbound
 from bot.intake import ATTACHMENT_KINDS, IntakeService
 from bot.messages import Button, Outgoing, escape
-from bot.relay import RelayService
+from bot.relay import REOPEN_STATE, RelayService
 from bot.schedule import ScheduleDesk
 from bot.views import ViewService
 
@@ -51,9 +51,10 @@ class CitizenDesk:
         if await self._reply_to_ticket(message):
             return
         state = await self._d.states.get(message.chat_id)
-        if state is not None and state.state == "reopen_reason":
-            await self._reopen(message, int(state.data["ticket_id"]))
-            return
+        if state is not None and state.state == REOPEN_STATE:
+            if await self._reopen(message, int(state.data["ticket_id"])):
+                return
+            state = None  # no longer to be reopened: the message is taken as any other
         if await self._intake.message(message, state):
             return
         if message.media is not None and message.media not in ATTACHMENT_KINDS:
@@ -71,6 +72,8 @@ class CitizenDesk:
 
     async def not_a_follow_up(self, chat_id: int, user_id: int, event_id: int) -> str:
         """Take a loose follow-up back and ask it as a question; return the button notice."""
+        if await self._intake.has_draft(chat_id):  # asking would replace the draft
+            return texts.DRAFT_IN_PROGRESS
         text = await self._relay.retract_follow_up(chat_id, event_id)
         if not text:
             return texts.STALE_BUTTON
@@ -82,6 +85,8 @@ class CitizenDesk:
         ticket = await self._d.tickets.get(ticket_id)
         if ticket is None:
             return texts.STALE_BUTTON
+        if not satisfied and await self._intake.has_draft(chat_id):  # asking why would replace it
+            return texts.DRAFT_IN_PROGRESS
         return await self._relay.rate(ticket, chat_id, user_id, satisfied)
 
     async def _reply_to_ticket(self, message: Inbound) -> bool:
@@ -94,12 +99,16 @@ class CitizenDesk:
         await self._relay.citizen_follow_up(ticket, message)
         return True
 
-    async def _reopen(self, message: Inbound, ticket_id: int) -> None:
+    async def _reopen(self, message: Inbound, ticket_id: int) -> bool:
+        """Reopen a ticket with the message as the reason; tell whether the message was used."""
         ticket = await self._d.tickets.get(ticket_id)
-        if not message.clean_text or ticket is None:
+        if ticket is None:
+            await self._d.states.delete(message.chat_id)
+            return False
+        if not message.clean_text:
             await self._say(message.chat_id, texts.NOT_IN_STEP.format(expected=texts.EXPECT_TEXT))
-            return
-        await self._relay.reopen(ticket, message.chat_id, message.clean_text)
+            return True
+        return await self._relay.reopen(ticket, message.chat_id, message.clean_text)
 
     async def _say(self, chat_id: int, text: str) -> None:
         await self._d.outbox.send(chat_id, Outgoing(text))

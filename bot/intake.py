@@ -21,6 +21,7 @@ from bot.intake_prompts import (
 )
 from bot.kinds import Kind
 from bot.messages import Button, Outgoing, escape
+from bot.relay import REOPEN_STATE
 from bot.tickets import Attachment, NewTicket, TicketService
 from storage.chats import ChatState
 
@@ -86,6 +87,11 @@ class IntakeService:
             if state.state == STATE:
                 notice = texts.DRAFT_EXPIRED.format(minutes=timeout_minutes)
                 await self._d.outbox.send(state.chat_id, Outgoing(notice, remove_keyboard=True))
+            elif state.state == REOPEN_STATE:  # told its reason would reopen the ticket
+                ticket = await self._d.tickets.get(int(state.data["ticket_id"]))
+                if ticket is not None:
+                    notice = texts.REOPEN_REASON_EXPIRED.format(code=ticket.code)
+                    await self._d.outbox.send(state.chat_id, Outgoing(notice))
         return len(stale)
 
     async def choose(self, chat_id: int, user_id: int, choice: str, source_key: str) -> str:

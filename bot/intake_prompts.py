@@ -43,11 +43,9 @@ def prompt_for(draft: Draft, deps: Deps) -> Outgoing:
         return Outgoing(texts.ASK_CATEGORY, rows)
     if step == "description" and draft.get("text"):
         text = texts.DESCRIPTION_PREFILLED.format(text=escape(short(draft["text"], 500)))
-        return Outgoing(text, ((Button(texts.CONTINUE, "i:done"),),))
+        return Outgoing(text + _shared(draft), ((Button(texts.CONTINUE, "i:done"),),))
     if step == "description":
-        # A phản ánh's text may be shown to others reporting the same incident (hot issues).
-        shared = draft.get("kind") == Kind.FEEDBACK
-        return Outgoing(texts.ASK_DESCRIPTION + (texts.DESCRIPTION_SHARED if shared else ""))
+        return Outgoing(texts.ASK_DESCRIPTION + _shared(draft))
     if step == "name":
         return Outgoing(texts.ASK_NAME.format(kind=Kind(draft["kind"]).label.lower()))
     if step == "address":
@@ -72,12 +70,18 @@ def summary(draft: Draft, deps: Deps) -> Outgoing:
         description=escape(draft["text"][:1500]) + ("…" if len(draft["text"]) > 1500 else ""),
         attachments=len(draft["attachments"]),
         contact=escape(" · ".join(c for c in contact if c)) or officer_texts.NO_CONTACT,
-    )
+    ) + _shared(draft)  # said again: the kind may have been changed after the description
     buttons = (
         (Button(texts.CONFIRM, "i:ok"),),
         (Button(texts.EDIT, "i:edit"), Button(texts.CANCEL, "i:cancel")),
     )
     return Outgoing(text, buttons)
+
+
+def _shared(draft: Draft) -> str:
+    """Return the notice that a phản ánh's text may be shown to others reporting the same
+    incident (hot issues), for a phản ánh; else nothing."""
+    return texts.DESCRIPTION_SHARED if draft.get("kind") == Kind.FEEDBACK else ""
 
 
 def ward_buttons(deps: Deps) -> tuple[tuple[Button, ...], ...]:

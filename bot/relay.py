@@ -17,6 +17,7 @@ from bot.tickets import TicketService
 from storage.tickets import TicketRow
 
 NOTE_PREFIX = "#note"
+REOPEN_STATE = "reopen_reason"  # the chat's next message is why it is not satisfied
 WAITING_SECONDS = 3 * 24 * 3600  # a citizen's plain text counts as a follow-up this long
 
 
@@ -116,13 +117,17 @@ class RelayService:
         instead: its acknowledgement offers to take it back and ask it as one.
         """
         detail = message.clean_text or f"[{message.media}]"
-        event_id = await self._d.record(ticket.id, CITIZEN, "follow_up", detail)
+        # A follower's words are told apart: to officers, and kept out of the history the
+        # ticket's own citizen sees (they are someone else's).
+        follower = message.chat_id != ticket.citizen_chat_id
+        action = "follower_note" if follower else "follow_up"
+        event_id = await self._d.record(ticket.id, CITIZEN, action, detail)
         if message.media is not None:
             await self._d.tickets.add_attachment(
                 ticket.id, message.media, message.chat_id, message.message_id, message.text
             )
         if ticket.group_chat_id is not None:
-            await self._show_follow_up(ticket.group_chat_id, ticket, message)
+            await self._show_follow_up(ticket.group_chat_id, ticket, message, follower)
         undo = ((Button(texts.BTN_NOT_FOLLOW_UP, f"nf:{event_id}"),),)
         ack = Outgoing(
             texts.FOLLOW_UP_ADDED.format(code=ticket.code),
@@ -147,14 +152,17 @@ class RelayService:
             await self._d.outbox.send(ticket.group_chat_id, Outgoing(notice), ticket_id=ticket.id)
         return event.detail
 
-    async def _show_follow_up(self, group: int, ticket: TicketRow, message: Inbound) -> None:
+    async def _show_follow_up(
+        self, group: int, ticket: TicketRow, message: Inbound, follower: bool
+    ) -> None:
+        who = officer_texts.FOLLOWER if follower else officer_texts.CITIZEN
         if message.media is None:
             text = officer_texts.CITIZEN_FOLLOW_UP.format(
-                code=ticket.code, text=escape(message.text)
+                who=who, code=ticket.code, text=escape(message.text)
             )
             await self._d.outbox.send(group, Outgoing(text), ticket_id=ticket.id, link="followup")
             return
-        header = Outgoing(officer_texts.CITIZEN_FOLLOW_UP_MEDIA.format(code=ticket.code))
+        header = Outgoing(officer_texts.CITIZEN_FOLLOW_UP_MEDIA.format(who=who, code=ticket.code))
         await self._d.outbox.send(group, header, ticket_id=ticket.id, link="followup")
         await self._d.outbox.copy(
             group, message.chat_id, message.message_id, ticket_id=ticket.id, link="followup"
@@ -177,12 +185,14 @@ class RelayService:
         if not satisfied and not ticket.reopened:
             ask = Outgoing(texts.ASK_REOPEN_REASON.format(code=ticket.code), force_reply=True)
             await self._d.states.put(
-                chat_id, user_id, "reopen_reason", {"ticket_id": ticket.id}, self._d.clock()
+                chat_id, user_id, REOPEN_STATE, {"ticket_id": ticket.id}, self._d.clock()
             )
             await self._d.outbox.send(chat_id, ask)
             return texts.RATE_BAD
         rating = "satisfied" if satisfied else "unsatisfied"
         label = officer_texts.RATING_GOOD if satisfied else officer_texts.RATING_BAD
+        if await self.awaits_reason(chat_id) == ticket.id:  # 👎 pressed first: not waited for now
+            await self._d.states.delete(chat_id)
         await self._d.tickets.update(ticket.id, self._d.clock(), rating=rating)
         await self._d.record(ticket.id, CITIZEN, "rated", label)
         reply = (
@@ -194,9 +204,19 @@ class RelayService:
         )
         return label
 
-    async def reopen(self, ticket: TicketRow, chat_id: int, reason: str) -> None:
-        """Reopen a resolved ticket once, with the citizen's reason."""
+    async def awaits_reason(self, chat_id: int) -> int | None:
+        """Return the ticket whose reopening waits for this chat's reason, if any."""
+        state = await self._d.states.get(chat_id)
+        if state is None or state.state != REOPEN_STATE:
+            return None
+        return int(state.data["ticket_id"])
+
+    async def reopen(self, ticket: TicketRow, chat_id: int, reason: str) -> bool:
+        """Reopen a resolved ticket once, with the citizen's reason; tell whether it still could
+        be (it may have been rated or reopened since the reason was asked for)."""
         await self._d.states.delete(chat_id)
+        if ticket.status != Status.RESOLVED or ticket.rating is not None or ticket.reopened:
+            return False
         now = self._d.clock()
         status = Status.IN_PROGRESS if ticket.handler_id is not None else Status.RECEIVED
         # The rating stays empty so the citizen can rate the second resolution too.
@@ -211,6 +231,7 @@ class RelayService:
         )
         notice = Outgoing(texts.REOPENED_CITIZEN.format(code=ticket.code))
         await self._d.outbox.send(chat_id, notice, ticket_id=ticket.id, link="status")
+        return True
 
     async def _tell_group(self, ticket: TicketRow, text: str, *, link: bool = False) -> None:
         if (group := ticket.group_chat_id) is not None:

@@ -28,6 +28,7 @@ _EVENT_LABELS = {
     "answered": "Trả lời công dân",
     "note": "Ghi chú nội bộ",
     "follow_up": "Công dân bổ sung",
+    "follower_note": "Người theo dõi bổ sung",
     "resolved": "Đã giải quyết",
     "declined": "Không thuộc thẩm quyền",
     "transferred": "Chuyển phường/xã",

@@ -203,6 +203,13 @@ FREE_TEXT_HINT = (
     "Bot chưa hiểu tin nhắn này. Gõ /new để gửi phản ánh, kiến nghị, "
     "/status để xem yêu cầu đã gửi, hoặc /help để xem hướng dẫn."
 )
+DRAFT_IN_PROGRESS = (
+    "Bạn đang soạn dở một yêu cầu: vui lòng gửi hoặc hủy (/cancel) yêu cầu đó trước."
+)
+REOPEN_REASON_EXPIRED = (
+    "Bot chưa nhận được lý do bạn chưa hài lòng nên yêu cầu <code>{code}</code> chưa được mở "
+    "lại. Nếu vẫn chưa hài lòng, bạn bấm lại «👎 Chưa hài lòng» và gửi lý do."
+)
 UNKNOWN_COMMAND = "Bot chưa hiểu lệnh {command}. Gõ /help để xem các lệnh bạn có thể dùng."
 EDIT_NOT_TAKEN = (
     "Bot không nhận được phần sửa của tin nhắn đã gửi. Nếu cần sửa hoặc bổ sung, "

@@ -130,6 +130,13 @@ async def test_a_report_is_told_its_text_may_be_shown_to_others_reporting_the_sa
         assert "mô tả sự việc" in prompt
         assert ("không ghi họ tên" in prompt) is shared
         await world.say(citizen.id, citizen, "/cancel")
+    # Said again in the summary, whatever way the draft came to be a phản ánh.
+    await fill_feedback(world, citizen, "Ba Đình", "Cây đổ chắn ngang đường tổ 4.")
+    assert "không ghi họ tên" in last_text(world, citizen)
+    await world.press(citizen.id, citizen, "Sửa")
+    await world.press(citizen.id, citizen, "Loại yêu cầu")
+    await world.press(citizen.id, citizen, "Câu hỏi")
+    assert "không ghi họ tên" not in last_text(world, citizen)
 
 
 async def test_buttons_of_an_earlier_step_or_draft_change_nothing(world: World) -> None:

@@ -148,6 +148,43 @@ async def test_unsatisfied_citizen_reopens_once(
     assert ticket is not None and ticket.status == "resolved" and ticket.rating == "unsatisfied"
 
 
+async def test_a_rating_changes_what_the_next_message_means(
+    world: World, ward_group: tuple[EmuChat, EmuUser]
+) -> None:
+    group, officer = ward_group
+    citizen = world.emulator.add_user("Quý")
+    code = await submit_feedback(world, citizen, "Ba Đình", "Cống thoát nước tắc ở tổ 8.")
+    await world.press(group.id, officer, "Đã giải quyết")
+    await world.say(citizen.id, citizen, "/new")  # a draft in progress: 👎 would replace it
+    await world.press(citizen.id, citizen, "Chưa hài lòng")
+    answers = world.emulator.calls_of("answerCallbackQuery")
+    assert "đang soạn dở" in str(answers[-1].params.get("text"))
+    await world.say(citizen.id, citizen, "/cancel")
+    await world.press(citizen.id, citizen, "Chưa hài lòng")  # asks why...
+    await world.press(citizen.id, citizen, "Hài lòng")  # ...but the citizen changes their mind
+    await world.say(citizen.id, citizen, "cảm ơn phường nhiều")
+    ticket = await world.ticket(code)
+    assert ticket.status == "resolved" and ticket.rating == "satisfied" and not ticket.reopened
+
+
+async def test_a_reason_not_given_in_time_is_said_so(
+    world: World, ward_group: tuple[EmuChat, EmuUser]
+) -> None:
+    group, officer = ward_group
+    citizen = world.emulator.add_user("Sơn")
+    code = await submit_feedback(world, citizen, "Ba Đình", "Rác tồn đọng ở chợ tạm tổ 2.")
+    await world.press(group.id, officer, "Đã giải quyết")
+    await world.press(citizen.id, citizen, "Chưa hài lòng")
+    async with world.services.db.transaction():
+        await world.services.intake.expire(timeout_minutes=0)
+    await world.idle()
+    told = world.last(citizen.id).plain_text or ""
+    assert code in told and "chưa được mở lại" in told
+    await world.press(citizen.id, citizen, "Chưa hài lòng")  # the button still works
+    await world.say(citizen.id, citizen, "Rác vẫn chưa được dọn.")
+    assert (await world.ticket(code)).reopened
+
+
 async def test_queue_pages_overdue_first(world: World, ward_group: tuple[EmuChat, EmuUser]) -> None:
     group, officer = ward_group
     services = world.services
