@@ -63,7 +63,9 @@ async def button(update: Update, context: BotContext) -> None:
     services, data = context.services, query.data or ""
     prefix, _, rest = data.partition(":")
     notice = ""
-    if prefix == "m" and rest in ("new", "mine", "help", "faq", "subs", "sched"):
+    if chat.type != chat.PRIVATE:  # only forged data brings a citizen's button to a group
+        notice = texts.STALE_BUTTON
+    elif prefix == "m" and rest in ("new", "mine", "help", "faq", "subs", "sched"):
         await _menu(rest, update, context)
     elif prefix == "i":
         notice = await services.intake.choose(chat.id, user.id, rest, f"tg:{update.update_id}")

@@ -91,10 +91,20 @@ async def test_foreign_group_forged_data_and_private_clicks_are_refused(
     await world.idle()
     assert "không thuộc phường/xã của nhóm này" in answered(world)
     card = world.emulator.bot_messages(group.id)[-1]
-    for forged in ("t:claim:abc", "x:1", "t:explode:1", "tw:1:none", "r:1:7", "i:kind:lol"):
+    citizens_buttons = ("m:new", "m:faq", "f:t:-1", "r:1:1")
+    for forged in (
+        "t:claim:abc",
+        "x:1",
+        "t:explode:1",
+        "tw:1:none",
+        "i:kind:lol",
+        *citizens_buttons,
+    ):
         world.emulator.click(group.id, officer, card.message_id, forged)
         await world.idle()
         assert "không còn hiệu lực" in answered(world) or "không thuộc" in answered(world)
+    async with world.services.db.transaction():
+        assert await world.services.deps.states.get(group.id) is None  # no draft in the group
     receipt = world.find(citizen.id, "Mã tra cứu")
     world.emulator.click(citizen.id, citizen, receipt.message_id, "t:resolve:1")
     await world.idle()
