@@ -96,6 +96,9 @@ class CitizenDesk:
         ticket = None if link is None else await self._d.tickets.get(link.ticket_id)
         if ticket is None or message.chat_id not in await self._d.citizens_of(ticket):
             return False
+        if message.media is not None and message.media not in ATTACHMENT_KINDS:
+            await self._say(message.chat_id, texts.UNSUPPORTED_MEDIA)  # no sticker to officers
+            return True
         await self._relay.citizen_follow_up(ticket, message)
         return True
 

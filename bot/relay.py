@@ -231,6 +231,9 @@ class RelayService:
         )
         notice = Outgoing(texts.REOPENED_CITIZEN.format(code=ticket.code))
         await self._d.outbox.send(chat_id, notice, ticket_id=ticket.id, link="status")
+        told = Outgoing(hot_texts.REOPENED_FOLLOWER.format(code=ticket.code))
+        for chat in await self._d.followers.of_ticket(ticket.id):
+            await self._d.outbox.send(chat, told, ticket_id=ticket.id, link="status")
         return True
 
     async def _tell_group(self, ticket: TicketRow, text: str, *, link: bool = False) -> None:

@@ -91,12 +91,13 @@ class PeopleMixin:
         caption: str | None,
         name: str | None = None,
         data: bytes | None = None,
+        reply_to: int | None = None,
     ) -> dict[str, Any]:
         """Send a file of some kind as the user."""
         content = media_content(self._state.new_file(kind, name, data))
         if caption:
             content["caption"] = caption
-        return actions.user_message(self._state, chat_id, user, kind, content, caption)
+        return actions.user_message(self._state, chat_id, user, kind, content, caption, reply_to)
 
     def send_photo(self, chat_id: int, user: EmuUser, caption: str | None = None) -> dict[str, Any]:
         """Send a photo as the user."""
@@ -121,9 +122,11 @@ class PeopleMixin:
         """Send a video as the user."""
         return self._send_file(chat_id, user, "video", caption)
 
-    def send_sticker(self, chat_id: int, user: EmuUser) -> dict[str, Any]:
-        """Send a sticker as the user."""
-        return self._send_file(chat_id, user, "sticker", None)
+    def send_sticker(
+        self, chat_id: int, user: EmuUser, reply_to: int | None = None
+    ) -> dict[str, Any]:
+        """Send a sticker as the user (in reply to a message, if given)."""
+        return self._send_file(chat_id, user, "sticker", None, reply_to=reply_to)
 
     def send_location(
         self, chat_id: int, user: EmuUser, latitude: float, longitude: float

@@ -125,6 +125,12 @@ async def test_a_citizen_follows_a_similar_report_and_hears_what_its_citizen_hea
     assert "mà bạn theo dõi đã được giải quyết" in (told.plain_text or "")
     assert not told.reply_markup  # only its citizen rates it
     assert "hài lòng" in (world.find(first.id, "đã được giải quyết").plain_text or "")
+    await world.press(first.id, first, "Chưa hài lòng")
+    await world.say(first.id, first, "Đèn sáng được một tối rồi lại tắt.")
+    assert "mà bạn theo dõi được mở lại" in (world.last(chat).plain_text or "")
+    world.emulator.send_sticker(chat, follower, reply_to=answer.message_id)
+    await world.idle()
+    assert "chưa nhận được loại tin nhắn này" in (world.last(chat).plain_text or "")
 
 
 async def test_merge_command_closes_duplicates_and_their_citizens_get_the_answers(

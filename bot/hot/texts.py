@@ -19,6 +19,9 @@ FOLLOWING = (
 FOLLOWED_TICKETS = "\n<b>Yêu cầu bạn theo dõi</b>:"
 FOLLOWER_VIEW = "👁 Bạn đang theo dõi yêu cầu này."
 RESOLVED_FOLLOWER = "✅ Yêu cầu <code>{code}</code> mà bạn theo dõi đã được giải quyết."
+REOPENED_FOLLOWER = (
+    "🔁 Yêu cầu <code>{code}</code> mà bạn theo dõi được mở lại vì người gửi chưa hài lòng."
+)
 DELIVERED_FOLLOWERS = "✅ Đã gửi tới công dân và {count} người theo dõi ({code})."
 HOT_ALERT = (
     "🔥 <b>Vấn đề nóng</b> ở {ward}: <b>{count}</b> phản ánh tương tự{followers}.\n"
