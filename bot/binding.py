@@ -37,7 +37,7 @@ class BindingDesk:
         if isinstance(rule, str):
             await self._say(chat_id, rule)
             return
-        if (conflict := self._conflict(rule)) is not None:
+        if (conflict := await self._conflict(rule)) is not None:
             await self._say(chat_id, conflict)
             return
         table = await self._d.routes.put(rule, admin.id or 0, self._d.clock())
@@ -46,7 +46,7 @@ class BindingDesk:
 
     async def unbind(self, chat_id: int) -> None:
         """Remove every rule that sends tickets to this chat."""
-        rules = self._d.routes.current.of_chat(chat_id)
+        rules = await self._d.routes.stored_of_chat(chat_id)
         for rule in rules:
             await self._d.routes.delete(rule.role, rule.ward_code, rule.category, rule.kind)
         await self._say(chat_id, officer_texts.UNBOUND.format(count=len(rules)))
@@ -110,9 +110,9 @@ class BindingDesk:
         names = ", ".join(m.ward.name for m in resolution.candidates) or "—"
         return " " + officer_texts.BIND_AMBIGUOUS.format(text=escape(text), names=escape(names))
 
-    def _conflict(self, rule: RouteRow) -> str | None:
+    async def _conflict(self, rule: RouteRow) -> str | None:
         """Refuse to mix denunciations with general routing in one chat (identities show)."""
-        others = self._d.routes.current.of_chat(rule.chat_id)
+        others = await self._d.routes.stored_of_chat(rule.chat_id)
         secret = rule.role == Role.DENUNCIATION
         if any((r.role == Role.DENUNCIATION) != secret for r in others):
             return officer_texts.BIND_DENUNCIATION_CONFLICT

@@ -43,6 +43,8 @@ class OfficerDesk:
     async def receive(self, message: Inbound, officer: Actor) -> None:
         """Handle a group message: replies to the bot's ticket messages go to the citizen, and
         so does every message in a ticket's forum topic."""
+        if message.media == "unsupported":
+            return  # a service note (topic closed, message pinned…), not an officer's answer
         link = None
         if message.reply_to is not None:
             link = await self._d.links.get(message.chat_id, message.reply_to)

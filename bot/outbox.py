@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import html
+import re
 from collections.abc import Callable
 from typing import Any
 
@@ -11,6 +13,8 @@ from storage.outbox import FILE_METHODS, OutboxRepository
 Clock = Callable[[], float]
 # Button answers get their own queue per chat, so a throttled chat never holds them back.
 _CALLBACK_QUEUE_OFFSET = 2**60
+POPUP_LIMIT = 190  # characters of a button's popup (Telegram allows 200)
+_TAG = re.compile(r"<[^>]*>")
 
 
 def callback_queue(chat_id: int) -> int:
@@ -157,7 +161,7 @@ class Outbox:
         self, chat_id: int, callback_id: str, text: str, *, alert: bool = False
     ) -> None:
         """Queue the answer to a button press (the small notice on the user's screen)."""
-        payload = {"callback_id": callback_id, "text": text, "alert": alert}
+        payload = {"callback_id": callback_id, "text": popup_text(text), "alert": alert}
         await self._repo.enqueue(callback_queue(chat_id), "answer_callback", payload, self._clock())
         self._wake()
 
@@ -172,3 +176,10 @@ class Outbox:
             link=spec.get("link"),
         )
         self._wake()
+
+
+def popup_text(notice: str) -> str:
+    """Turn a notice written as HTML into the plain text of a button's popup (Telegram shows
+    it as it is, and cuts it at 200 characters)."""
+    # User text in notices is escaped, so every "<" left is one of the templates' tags.
+    return html.unescape(_TAG.sub("", notice))[:POPUP_LIMIT]

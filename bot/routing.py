@@ -105,6 +105,11 @@ class LiveRoutes:
                 await self._repo.put(rule, 0, now)
         await self._reload()
 
+    async def stored_of_chat(self, chat_id: int) -> list[RouteRow]:
+        """Return the rules that send tickets to a chat as stored in this transaction (`current`
+        holds the committed ones: a binding earlier in the same batch is not in it yet)."""
+        return await self._repo.of_chat(chat_id)
+
     async def put(self, rule: RouteRow, by: int, now: float) -> RouteTable:
         """Store a rule; return the table that will route once the transaction commits."""
         await self._repo.put(rule, by, now)

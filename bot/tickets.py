@@ -88,7 +88,7 @@ class TicketService:
         route = self._d.routes.current.route(ticket.ward_code, ticket.kind, ticket.category)
         if route is None:
             await self._warn_unrouted(ticket)
-            return ticket
+            return await self._unroute(ticket)
         ticket = await self.post_card(ticket, route.chat_id, note=note)
         await self._hot.check(ticket)  # one report more about an incident the group knows?
         return ticket
@@ -98,7 +98,10 @@ class TicketService:
     ) -> TicketRow:
         """Make `group` the ticket's group and post its card and attachments there."""
         if ticket.group_chat_id != group:
-            ticket = await self._d.tickets.update(ticket.id, self._d.clock(), group_chat_id=group)
+            # A topic belongs to its group: in another forum that thread is another ticket's.
+            ticket = await self._d.tickets.update(
+                ticket.id, self._d.clock(), group_chat_id=group, thread_id=None
+            )
         card = await self.render_card(ticket, reveal=reveal)
         if note:
             card = Outgoing(f"{note}\n{card.text}", card.buttons)
@@ -111,6 +114,15 @@ class TicketService:
             rest = escape(ticket.description[CARD_DESCRIPTION_LIMIT:])
             await self._d.outbox.send(group, Outgoing(rest), ticket_id=ticket.id, link="card_more")
         return ticket
+
+    async def _unroute(self, ticket: TicketRow) -> TicketRow:
+        """Take a ticket from the group it leaves: binding a group posts it (only if it has none),
+        and its old group must no longer answer for it."""
+        if ticket.group_chat_id is None:
+            return ticket
+        return await self._d.tickets.update(
+            ticket.id, self._d.clock(), group_chat_id=None, thread_id=None
+        )
 
     async def _warn_unrouted(self, ticket: TicketRow) -> None:
         """Tell admins, in private, that a ticket waits for a rule (it is posted on binding)."""
@@ -155,14 +167,14 @@ class TicketService:
     async def claim(self, ticket: TicketRow, officer: Actor) -> str:
         """Make an officer the ticket's handler; return the notice for the officer."""
         if ticket.handler_id is not None and ticket.handler_id != officer.id:
-            return officer_texts.ALREADY_CLAIMED.format(name=ticket.handler_name or "")
+            return officer_texts.ALREADY_CLAIMED.format(name=escape(ticket.handler_name))
         ticket = await self._hand_to(ticket, officer, officer, "claimed", None)
         return officer_texts.CLAIMED.format(code=ticket.code)
 
     async def assign(self, ticket: TicketRow, by: Actor, officer: Actor) -> str:
         """Make `officer` the handler on someone else's decision; return the group's notice."""
         if ticket.handler_id == officer.id:
-            return officer_texts.ALREADY_CLAIMED.format(name=ticket.handler_name or "")
+            return officer_texts.ALREADY_CLAIMED.format(name=escape(ticket.handler_name))
         ticket = await self._hand_to(ticket, by, officer, "assigned", officer.name)
         return officer_texts.ASSIGNED.format(code=ticket.code, name=escape(officer.name or ""))
 

@@ -111,11 +111,13 @@ class ViewService:
 
     async def group_ticket(self, chat_id: int, code_text: str) -> None:
         """Show officers one ticket of their group (a denouncer's identity as on its card)."""
-        ticket = await self._find(chat_id, code_text)
-        if ticket is None:
-            return
-        if ticket.group_chat_id != chat_id:
-            await self._d.outbox.send(chat_id, Outgoing(texts.NOT_THIS_GROUP))
+        code = parse_code(code_text)
+        ticket = None if code is None else await self._d.tickets.by_code(code)
+        if ticket is None or ticket.group_chat_id != chat_id:
+            # The same answer whether the code exists elsewhere or not: none of this group's
+            # business (a valid code would otherwise be confirmed to anyone guessing).
+            reply = texts.CODE_INVALID if code is None else texts.NOT_THIS_GROUP
+            await self._d.outbox.send(chat_id, Outgoing(reply))
             return
         reveal = self._d.routes.current.reveals_identity_in(chat_id)
         await self._d.outbox.send(chat_id, Outgoing(await self._details(ticket, reveal=reveal)))

@@ -71,6 +71,19 @@ class PeopleMixin:
             self._state, chat_id, user, "text", content, text, reply_to, thread_id
         )
 
+    def send_service(
+        self,
+        chat_id: int,
+        user: EmuUser,
+        kind: str,
+        content: dict[str, Any],
+        thread_id: int | None = None,
+    ) -> dict[str, Any]:
+        """Post a service message (topic closed, message pinned…) caused by the user."""
+        return actions.user_message(
+            self._state, chat_id, user, kind, {kind: content}, None, None, thread_id
+        )
+
     def edit_sent(
         self, sent: dict[str, Any], text: str | None = None, caption: str | None = None
     ) -> int:

@@ -6,13 +6,13 @@ from collections.abc import Callable, Coroutine
 from typing import Any
 
 from telegram import Update
-from telegram.ext import CallbackQueryHandler, CommandHandler, filters
+from telegram.ext import CallbackQueryHandler, CommandHandler
 
 from bot import texts
 from bot.binding import BoundChat
 from bot.messages import Outgoing
 from bot.routing import Role
-from handlers.context import BotApp, BotContext
+from handlers.context import NEW, PRIVATE, BotApp, BotContext
 from handlers.parse import actor, command_argument
 
 BIND_COMMANDS = (
@@ -97,10 +97,13 @@ def register(app: BotApp) -> None:
     """Add the admin handlers, and the catch-all for unknown buttons."""
     app.add_handlers(
         [
-            *(CommandHandler(f"bind_{name}", _binder(role)) for name, role in BIND_COMMANDS),
-            CommandHandler("unbind", unbind),
-            CommandHandler("routes", routes),
-            CommandHandler("ticket", private_ticket, filters=filters.ChatType.PRIVATE),
+            *(
+                CommandHandler(f"bind_{name}", _binder(role), filters=NEW)
+                for name, role in BIND_COMMANDS
+            ),
+            CommandHandler("unbind", unbind, filters=NEW),
+            CommandHandler("routes", routes, filters=NEW),
+            CommandHandler("ticket", private_ticket, filters=PRIVATE),
             CallbackQueryHandler(unknown_button),
         ]
     )

@@ -68,7 +68,7 @@ async def button(update: Update, context: BotContext) -> None:
         notice = texts.ADMINS_ONLY
     else:
         notice = await services.bulletins.button(chat.id, user.id, rest.split(":"))
-    await services.deps.outbox.answer_callback(chat.id, query.id, notice[:190])
+    await services.deps.outbox.answer_callback(chat.id, query.id, notice)
 
 
 async def compose(update: Update, context: BotContext) -> None:

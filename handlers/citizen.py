@@ -77,7 +77,7 @@ async def button(update: Update, context: BotContext) -> None:
         notice = await services.faq.button(chat.id, user.id, rest.split(":"))
     else:
         notice = texts.STALE_BUTTON
-    await services.deps.outbox.answer_callback(chat.id, query.id, notice[:190])
+    await services.deps.outbox.answer_callback(chat.id, query.id, notice)
 
 
 async def _menu(item: str, update: Update, context: BotContext) -> None:

@@ -274,9 +274,8 @@ class Sender:
             if outcome.whole_chat:
                 await deps.outbox_repo.delay_chat(item.chat_id, now + outcome.retry_in)
         else:
-            log.warning(
-                "outbox item %s to chat %s failed: %s", item.id, item.chat_id, outcome.error
-            )
+            # Never the chat: a denouncer's Telegram id must not reach the logs.
+            log.warning("outbox item %s failed: %s", item.id, outcome.error)
             await deps.outbox_repo.mark_failed(item.id, outcome.error[:500])
             if item.on_failure:
                 payload = dict(item.on_failure["payload"])

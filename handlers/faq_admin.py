@@ -74,7 +74,7 @@ async def button(update: Update, context: BotContext) -> None:
         notice = await services.faq_admin.make_draft(chat, admin, event_id)
     else:
         notice = texts.STALE_BUTTON
-    await services.deps.outbox.answer_callback(chat, query.id, notice[:190])
+    await services.deps.outbox.answer_callback(chat, query.id, notice)
 
 
 def register(app: BotApp) -> None:

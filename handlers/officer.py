@@ -6,11 +6,12 @@ from telegram import Update
 from telegram.ext import CallbackQueryHandler, CommandHandler, MessageHandler, filters
 
 from bot import texts
-from bot.messages import Outgoing
-from handlers.context import BotApp, BotContext
+from bot.deps import Actor
+from bot.messages import Outgoing, button_number
+from handlers.context import NEW, PRIVATE, BotApp, BotContext
 from handlers.parse import actor, command_argument, to_inbound
 
-GROUPS = filters.ChatType.GROUPS
+GROUPS = filters.ChatType.GROUPS & NEW  # an edited /extend would use a second extension
 # Officers' commands, refused politely in a private chat.
 GROUP_COMMANDS = ["queue", "officer", "assign", "transfer", "extend", "gia_han", "complex"]
 GROUP_COMMANDS += ["phuc_tap", "merge"]
@@ -95,26 +96,41 @@ async def button(update: Update, context: BotContext) -> None:
     query, chat = update.callback_query, update.effective_chat
     if query is None or chat is None:
         return
-    services, officer = context.services, actor(update.effective_user, "officer")
-    parts = (query.data or "").split(":")
     if chat.type == chat.PRIVATE:
         notice = texts.GROUP_ONLY
-    elif parts[0] == "t" and len(parts) == 3 and parts[2].isdigit():
-        notice = await services.officers.act(chat.id, officer, parts[1], int(parts[2]))
-    elif parts[0] == "tw" and len(parts) == 3 and parts[1].isdigit():
-        notice = await services.officers.pick_transfer(chat.id, int(parts[1]), parts[2])
-    elif parts[0] == "as" and len(parts) == 3 and parts[1].isdigit() and parts[2].isdigit():
-        notice = await services.officers.assign_button(
-            chat.id, officer, int(parts[1]), int(parts[2])
-        )
-    elif parts[0] == "hm" and len(parts) == 3 and parts[1].isdigit() and parts[2].isdigit():
-        notice = await services.merges.merge_issue(chat.id, officer, int(parts[1]), int(parts[2]))
-    elif parts[0] == "q" and len(parts) == 2 and parts[1].isdigit() and query.message:
-        await services.officers.queue(chat.id, int(parts[1]), edit=query.message.message_id)
-        notice = ""
     else:
-        notice = texts.STALE_BUTTON
-    await services.deps.outbox.answer_callback(chat.id, query.id, notice[:190])
+        officer = actor(update.effective_user, "officer")
+        edit = query.message.message_id if query.message else None
+        notice = await _press(context, chat.id, officer, (query.data or "").split(":"), edit)
+    await context.services.deps.outbox.answer_callback(chat.id, query.id, notice)
+
+
+async def _press(
+    context: BotContext, chat_id: int, officer: Actor, parts: list[str], edit: int | None
+) -> str:
+    """Run one button of the group; forged or garbled data gets the stale-button notice."""
+    services, (prefix, *args) = context.services, parts
+    numbers = [button_number(arg) for arg in args]
+    pair = _pair(numbers)
+    if prefix == "t" and len(args) == 2 and (ticket_id := numbers[1]) is not None:
+        return await services.officers.act(chat_id, officer, args[0], ticket_id)
+    if prefix == "tw" and len(args) == 2 and (ticket_id := numbers[0]) is not None:
+        return await services.officers.pick_transfer(chat_id, ticket_id, args[1])
+    if prefix == "as" and pair is not None:
+        return await services.officers.assign_button(chat_id, officer, *pair)
+    if prefix == "hm" and pair is not None:
+        return await services.merges.merge_issue(chat_id, officer, *pair)
+    if prefix == "q" and len(args) == 1 and (page := numbers[0]) is not None and edit:
+        await services.officers.queue(chat_id, page, edit=edit)
+        return ""
+    return texts.STALE_BUTTON
+
+
+def _pair(numbers: list[int | None]) -> tuple[int, int] | None:
+    """Return the two numbers of "prefix:N:M" data, or None if that is not what it holds."""
+    if len(numbers) == 2 and numbers[0] is not None and numbers[1] is not None:
+        return numbers[0], numbers[1]
+    return None
 
 
 async def group_only(update: Update, context: BotContext) -> None:
@@ -147,11 +163,12 @@ def register(app: BotApp) -> None:
             # Vietnamese aliases: officers type "gia_han" and "phuc_tap" more readily.
             CommandHandler(["extend", "gia_han"], extend, filters=GROUPS),
             CommandHandler(["complex", "phuc_tap"], complex_case, filters=GROUPS),
-            CommandHandler(GROUP_COMMANDS, group_only, filters=filters.ChatType.PRIVATE),
+            CommandHandler(GROUP_COMMANDS, group_only, filters=PRIVATE),
             CommandHandler(["new", "status", "cancel"], private_only, filters=GROUPS),
             CallbackQueryHandler(button, pattern=r"^(t|tw|q|as|hm):"),
+            # Service messages (topic closed, message pinned…) are nobody's answer.
             MessageHandler(
-                GROUPS & filters.UpdateType.MESSAGE & (filters.REPLY | filters.IS_TOPIC_MESSAGE),
+                GROUPS & ~filters.StatusUpdate.ALL & (filters.REPLY | filters.IS_TOPIC_MESSAGE),
                 reply,
             ),
         ]

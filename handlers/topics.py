@@ -54,10 +54,11 @@ async def record_topic_changes(services: Services, changes: list[TopicChange]) -
     """Store opened topics; for a deleted one, forget it and post the card again in a new one."""
     deps = services.deps
     for change in changes:
+        ticket = await deps.tickets.get(change.ticket_id)
+        if ticket is None or ticket.group_chat_id != change.chat_id:
+            continue  # it moved to another group while the call was made: that topic is not its
         await deps.tickets.set_topic(change.ticket_id, change.thread)
         if change.thread is None:
-            ticket = await deps.tickets.get(change.ticket_id)
-            if ticket is not None and ticket.group_chat_id == change.chat_id:
-                await services.tickets.post_card(
-                    ticket, change.chat_id, note=officer_texts.TOPIC_REOPENED
-                )
+            await services.tickets.post_card(
+                ticket, change.chat_id, note=officer_texts.TOPIC_REOPENED
+            )

@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass
 
-from storage.database import Database
+from storage.database import Database, Row
 
 
 @dataclass(frozen=True, slots=True)
@@ -44,7 +44,16 @@ class RoutesRepository:
             "SELECT role, ward_code, category, kind, chat_id, thread_id, forum FROM routes "
             "ORDER BY id"
         )
-        return [RouteRow(**(dict(r) | {"forum": bool(r["forum"])})) for r in rows]
+        return [_route(r) for r in rows]
+
+    async def of_chat(self, chat_id: int) -> list[RouteRow]:
+        """Return the rules that send tickets to a chat, as stored now (this transaction's)."""
+        rows = await self._db.fetch_all(
+            "SELECT role, ward_code, category, kind, chat_id, thread_id, forum FROM routes "
+            "WHERE chat_id = ? ORDER BY id",
+            (chat_id,),
+        )
+        return [_route(r) for r in rows]
 
     async def put(self, rule: RouteRow, by: int, now: float) -> None:
         """Add a rule, or point an existing one at another chat."""
@@ -78,6 +87,10 @@ class RoutesRepository:
     async def is_empty(self) -> bool:
         """Tell whether no rule was ever stored (content defaults then seed the table)."""
         return await self._db.fetch_one("SELECT 1 FROM routes LIMIT 1") is None
+
+
+def _route(row: Row) -> RouteRow:
+    return RouteRow(**(dict(row) | {"forum": bool(row["forum"])}))
 
 
 class OfficersRepository:

@@ -63,7 +63,8 @@ class MergeService:
             return texts.NOT_THIS_GROUP
         tickets = await self._hot.repo.tickets(issue_id)
         target = next((t for t in tickets if t.id == target_id), None)
-        if target is None or _refusal(target, None):
+        # Like /merge: the kept ticket must still be this group's (it may have moved on since).
+        if target is None or target.group_chat_id != chat_id or _refusal(target, None):
             return texts.STALE_BUTTON
         sources = [t for t in tickets if t.group_chat_id == chat_id and not _refusal(t, target)]
         if not sources:
