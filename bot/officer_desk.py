@@ -60,6 +60,10 @@ class OfficerDesk:
             await self._decline(ticket, officer, message)
         elif link.purpose.startswith(REASON_PREFIX):
             await self._transfer(ticket, officer, message, link.purpose[len(REASON_PREFIX) :])
+        elif link.purpose in _RELAYED_PURPOSES and (message.text or "").startswith("/"):
+            # A mistyped command (/extnd …) in reply to a card is not an answer to relay.
+            notice = officer_texts.COMMAND_NOT_RELAYED.format(code=ticket.code)
+            await self._d.outbox.send(message.chat_id, Outgoing(notice))
         elif link.purpose in _RELAYED_PURPOSES:
             await self._relay.officer_message(ticket, officer, message)
 

@@ -56,6 +56,10 @@ TRANSFERRED_GROUP = "↪️ {code} đã được chuyển sang {ward}."
 TRANSFERRED_IN = "↪️ Chuyển đến từ {ward}."
 DELIVERED = "✅ Đã gửi tới công dân ({code})."
 NOT_DELIVERED = "❌ Không gửi được tới công dân ({code}): {reason}."
+COMMAND_NOT_RELAYED = (
+    "⚠️ Tin nhắn bắt đầu bằng «/» được hiểu là lệnh, mà bot không có lệnh này, nên chưa gửi cho "
+    "công dân ({code}). Muốn trả lời công dân, vui lòng viết không có «/» ở đầu."
+)
 NOTE_SAVED = "📝 Đã lưu ghi chú nội bộ cho {code} (không gửi cho công dân)."
 CITIZEN = "Công dân"  # who adds to a ticket: its own citizen,
 FOLLOWER = "Người theo dõi"  # or someone following it

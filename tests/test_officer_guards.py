@@ -233,3 +233,16 @@ async def test_group_ticket_view_answers_alike_for_unknown_and_foreign_codes(
     foreign = world.last(group.id).plain_text
     await world.say(group.id, officer, f"/ticket {unknown}")
     assert world.last(group.id).plain_text == foreign
+
+
+async def test_a_mistyped_command_in_reply_to_a_card_is_not_relayed(
+    world: World, ward_group: tuple[EmuChat, EmuUser]
+) -> None:
+    group, officer = ward_group
+    citizen = world.emulator.add_user("Hiền")
+    code = await submit_feedback(world, citizen, "Ba Đình", "Vỉa hè ngõ 7 bị lấn chiếm.")
+    card = world.card(group.id, code)
+    before = len(world.emulator.bot_messages(citizen.id))
+    await world.say(group.id, officer, f"/extnd {code} cần xác minh", reply_to=card.message_id)
+    assert "chưa gửi cho công dân" in (world.last(group.id).plain_text or "")
+    assert len(world.emulator.bot_messages(citizen.id)) == before
