@@ -54,7 +54,7 @@ async def faq_counts(
     )
     topics: Counter[str] = Counter()
     for group in groups:
-        if group["a"]:
+        if group["a"] and group["n"]:  # a day's count left at 0 by feedback counts no topic
             topics[str(group["entry"]).split("/")[0]] += int(group["n"])
     return FaqCounts(
         answered=sum(int(g["n"]) for g in groups if g["a"]),

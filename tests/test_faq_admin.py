@@ -121,3 +121,28 @@ async def test_history_and_rollback(world: World) -> None:
     assert len(world.services.live_faq.current.faq.entries) == 70
     await world.say(admin.id, admin, "/faq_rollback 99")
     assert "Không có phiên bản v99" in last(world)
+    for odd in ("²", "9" * 30, "0"):
+        await world.say(admin.id, admin, f"/faq_rollback {odd}")
+        assert "Cách dùng" in last(world), odd
+
+
+async def test_a_review_time_is_read_as_its_day_and_a_sheet_topic_is_checked(
+    world: World,
+) -> None:
+    timed = TOPIC.replace("reviewed: 2026-11-22", "reviewed: 2026-11-22 10:00:00")
+    admin = world.admin
+    world.emulator.send_document(admin.id, admin, "giao-thong.yaml", data=timed.encode())
+    await world.idle()
+    await world.press(admin.id, admin, "Áp dụng")
+    entry = world.services.live_faq.current.faq.get("giao-thong/xe-dap-dien-mu-bao-hiem")
+    assert entry is not None and str(entry.reviewed) == "2026-11-22"
+    book = Workbook()
+    sheet = book.active
+    assert sheet is not None
+    sheet.append(["id", "topic", "question", "alternates", "answer", "legal_basis", "reviewed"])
+    sheet.append(["/xyz", "", "Hỏi?", "", "Đáp.", "Luật X 2020, Điều 1", "2026-11-22"])
+    data = io.BytesIO()
+    book.save(data)
+    world.emulator.send_document(admin.id, admin, "sai.xlsx", data=data.getvalue())
+    await world.idle()
+    assert "ascii-slug" in last(world) and "Áp dụng" not in str(world.last(admin.id).reply_markup)

@@ -40,7 +40,19 @@ def test_periods(text: str, first: str, last: str, label: str) -> None:
     )
 
 
-@pytest.mark.parametrize("text", ["tuần", "quý 5", "tháng 13", "31/02/2026 01/03/2026"])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "tuần",
+        "quý 5",
+        "tháng 13",
+        "31/02/2026 01/03/2026",
+        "năm 0000",
+        "quý 1 0000",
+        "tháng 12 9999",
+        "01/01/2026 31/12/9999",
+    ],
+)
 def test_periods_not_understood(text: str) -> None:
     with pytest.raises(PeriodError):
         parse_chat_period(text, TODAY)

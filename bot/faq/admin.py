@@ -16,7 +16,7 @@ from bot.faq.loader import check_faq
 from bot.faq.model import Faq
 from bot.faq.uploads import MAX_UPLOAD, merge, read_upload
 from bot.kinds import Kind
-from bot.messages import Button, Outgoing, escape
+from bot.messages import Button, Outgoing, button_number, escape
 from bot.render import local_time
 from storage.faq import FaqRepository
 
@@ -96,10 +96,11 @@ class FaqAdmin:
     async def rollback(self, chat_id: int, admin: Actor, argument: str) -> None:
         """Publish a copy of an older version."""
         number = argument.strip().lstrip("vV")
-        if not number.isdigit():
+        version = button_number(number)
+        if version is None or version < 1:
             await self._say(chat_id, faq_texts.FAQ_ROLLBACK_USAGE)
             return
-        snapshot = await self._live.rollback(int(number), admin.id, self._now())
+        snapshot = await self._live.rollback(version, admin.id, self._now())
         if snapshot is None:
             await self._say(chat_id, faq_texts.FAQ_NO_VERSION.format(version=number))
             return

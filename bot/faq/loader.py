@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
@@ -155,7 +155,9 @@ def _entry(item: Located, topic: str, path: Path, errors: list[ContentError]) ->
         fail(f"unknown field '{unknown}'")
     entry_id = _text(data, "id", fail)
     prefix, _, slug = entry_id.partition("/")
-    if entry_id and (prefix != topic or not _SLUG.match(slug) or len(slug) > 40):
+    # A sheet's topic comes from its cells, so it is checked here too (it names buttons).
+    bad_topic = not _SLUG.match(prefix) or len(prefix) > 30
+    if entry_id and (prefix != topic or bad_topic or not _SLUG.match(slug) or len(slug) > 40):
         fail(f"id must be '{topic}/<ascii-slug>' (a-z, 0-9, dashes; at most 40)")
     question = _text(data, "question", fail)
     answer = _text(data, "answer", fail)
@@ -199,6 +201,8 @@ def _date(data: dict[str, Any], key: str, fail: Any, *, required: bool) -> date 
     value = data.get(key)
     if value is None and not required:
         return None
+    if isinstance(value, datetime):  # YAML reads "2026-11-22 10:00" as a time of day
+        return value.date()
     if isinstance(value, date):
         return value
     if isinstance(value, str):

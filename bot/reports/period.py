@@ -17,6 +17,9 @@ class PeriodError(ValueError):
     """A period that cannot be understood; the message says what is accepted."""
 
 
+FIRST_YEAR, LAST_YEAR = 2000, 2100  # the years a report may cover
+
+
 @dataclass(frozen=True, slots=True)
 class Period:
     """Local dates, both included, and how a report names them."""
@@ -28,6 +31,10 @@ class Period:
     def __post_init__(self) -> None:
         if self.last < self.first:
             raise PeriodError(f"the period ends ({self.last}) before it starts ({self.first})")
+        # Reports count working days over the period; far years are typos and would fill the
+        # calendar table for nothing (or overflow date arithmetic at year 1 or 9999).
+        if self.first.year < FIRST_YEAR or self.last.year > LAST_YEAR:
+            raise PeriodError(f"years {FIRST_YEAR}-{LAST_YEAR} only")
 
 
 def explicit(first: date, last: date) -> Period:
@@ -60,6 +67,14 @@ def year_period(year: int) -> Period:
 def parse_chat_period(text: str, today: date) -> Period:
     """Read a period as an officer types it: "quý", "quý trước", "quý 3 2026", "6 tháng",
     "9 tháng 2025", "năm", "năm trước", "tháng 5", or two dates (01/01/2026 31/03/2026)."""
+    try:
+        return _parse_chat_period(text, today)
+    except (ValueError, OverflowError) as exc:  # a date no calendar has ("năm 0000")
+        raise PeriodError(str(exc)) from exc
+
+
+def _parse_chat_period(text: str, today: date) -> Period:
+    """Read a period (see `parse_chat_period`)."""
     dates = [_date_of(m) for m in _DATE.finditer(text)]
     if len(dates) == 2:
         return explicit(*dates)
