@@ -76,6 +76,11 @@ async def test_a_group_gets_its_own_wards_without_listing_denunciations(
     code = await submit_feedback(world, citizen, "Ba Đình", "Nắp cống vỡ trước số 9.")
     other = await submit_feedback(world, world.emulator.add_user("Lam"), "Hoàn Kiếm", "Ồn ào.")
     hidden = await _denunciation(world, "00004")
+    asker = world.emulator.add_user("Hoa")
+    await world.say(asker.id, asker, "Tôi là Lê Thị Hoa, đăng ký thường trú cần giấy tờ gì?")
+    await world.press(asker.id, asker, "Chưa đúng")
+    await world.say(world.admin.id, world.admin, "/report quý")
+    assert "le thi hoa" in (world.emulator.bot_messages(world.admin.id)[-3].plain_text or "")
     await world.say(group.id, officer, "/report quý")
     text, _, document = world.emulator.bot_messages(group.id)[-3:]
     plain = text.plain_text or ""
@@ -84,6 +89,7 @@ async def test_a_group_gets_its_own_wards_without_listing_denunciations(
     listed = _listed_codes(_file(world, document, "document"))
     assert code in listed and hidden not in listed and other not in listed
     assert "Người Tố Cáo" not in plain and "0900000001" not in plain
+    assert "le thi hoa" not in plain  # citizens' own words: the admin's report only
 
 
 async def test_refused_to_non_admins_in_private_and_in_unbound_groups(world: World) -> None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+from dataclasses import replace
 
 from bot.deps import Deps
 from bot.kinds import Kind
@@ -60,6 +61,10 @@ class ReportDesk:
             await self._d.outbox.send(chat_id, Outgoing(w.USAGE))
             return
         scoped = scope != Scope()
+        if scoped:
+            # Unanswered questions are quoted from citizens anywhere, in their own words (names
+            # included): only an admin's private report shows them.
+            report = replace(report, reach=replace(report.reach, examples=()))
         text = render(report, wards_scoped=scoped)
         await self._d.outbox.send(chat_id, Outgoing(text))
         # Shortened before escaping, so the cut never splits an entity (captions: 1024 chars).
