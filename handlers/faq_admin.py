@@ -68,8 +68,8 @@ async def button(update: Update, context: BotContext) -> None:
     data = query.data or ""
     if not services.admins.is_admin(admin.id or 0) or update.effective_chat.type != "private":
         notice = texts.ADMINS_ONLY
-    elif data in ("fa:ok", "fa:no"):
-        notice = await services.faq_admin.decide(chat, admin, data == "fa:ok")
+    elif data.startswith(("fa:ok:", "fa:no:")):
+        notice = await services.faq_admin.decide(chat, admin, data[3:5] == "ok", data[6:])
     elif data.startswith("fd:") and (event_id := button_number(data[3:])) is not None:
         notice = await services.faq_admin.make_draft(chat, admin, event_id)
     else:

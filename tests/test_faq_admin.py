@@ -146,3 +146,21 @@ async def test_a_review_time_is_read_as_its_day_and_a_sheet_topic_is_checked(
     world.emulator.send_document(admin.id, admin, "sai.xlsx", data=data.getvalue())
     await world.idle()
     assert "ascii-slug" in last(world) and "Áp dụng" not in str(world.last(admin.id).reply_markup)
+
+
+async def test_an_older_preview_applies_nothing(world: World) -> None:
+    admin = world.admin
+    world.emulator.send_document(admin.id, admin, "giao-thong.yaml", data=TOPIC.encode())
+    await world.idle()
+    first = world.find_button(admin.id, "Áp dụng")
+    other = TOPIC.replace("Đi xe đạp điện", "Chạy xe đạp điện")
+    world.emulator.send_document(admin.id, admin, "giao-thong-2.yaml", data=other.encode())
+    await world.idle()
+    world.emulator.click(admin.id, admin, first[0].message_id, first[1])  # the first preview
+    await world.idle()
+    assert "đã cũ" in last(world) and len(await versions(world)) == 1
+    world.emulator.send_document(admin.id, admin, "giao-thong.yaml", data=TOPIC.encode())
+    await world.idle()
+    await world.say(admin.id, admin, "/faq_reload")  # another version published meanwhile
+    await world.press(admin.id, admin, "Áp dụng")
+    assert "đã cũ" in last(world) and len(await versions(world)) == 2

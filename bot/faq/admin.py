@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import zlib
 from pathlib import Path
 
 import yaml
@@ -60,18 +61,29 @@ class FaqAdmin:
         preview = faq_texts.FAQ_PREVIEW.format(
             name=escape(name), diff=_diff(self._live.current.faq, merged)
         )
-        buttons = ((Button(faq_texts.FAQ_APPLY, "fa:ok"), Button(faq_texts.FAQ_DISCARD, "fa:no")),)
+        token = _token(self._live.current.version, content)
+        buttons = (
+            (
+                Button(faq_texts.FAQ_APPLY, f"fa:ok:{token}"),
+                Button(faq_texts.FAQ_DISCARD, f"fa:no:{token}"),
+            ),
+        )
         await self._d.outbox.send(chat_id, Outgoing(preview, buttons))
 
-    async def decide(self, chat_id: int, admin: Actor, apply: bool) -> str:
+    async def decide(self, chat_id: int, admin: Actor, apply: bool, token: str) -> str:
         """Apply or drop the admin's held upload; return the notice for the button."""
         held = await self._repo.take_held(chat_id)
         if held is None:
             return faq_texts.FAQ_NOTHING_HELD
+        source, content = held
+        # The preview's buttons name the file it showed and the version it was merged into:
+        # another upload since, or another published version, makes that preview stale.
+        if token != _token(self._live.current.version, content):
+            await self._say(chat_id, faq_texts.FAQ_PREVIEW_STALE)
+            return texts.STALE_BUTTON
         if not apply:
             await self._say(chat_id, faq_texts.FAQ_DISCARDED)
             return faq_texts.FAQ_DISCARD
-        source, content = held
         faq = Faq.from_dict(json.loads(content))
         snapshot = await self._live.publish(faq, source, admin.id, self._now())
         applied = faq_texts.FAQ_APPLIED.format(version=snapshot.version, entries=len(faq.entries))
@@ -168,3 +180,8 @@ def _draft_yaml(question: str, answer: str, now: float) -> str:
         "reviewed": datetime.fromtimestamp(now, UTC).date().isoformat(),
     }
     return yaml.safe_dump([entry], allow_unicode=True, sort_keys=False, width=100)
+
+
+def _token(version: int, content: str) -> str:
+    """Name a preview: the version it was merged into and a checksum of what it would publish."""
+    return f"{version}:{zlib.crc32(content.encode()):08x}"

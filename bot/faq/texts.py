@@ -48,6 +48,10 @@ FAQ_DISCARD = "❌ Bỏ qua"
 FAQ_APPLIED = "✅ Đã xuất bản phiên bản v{version} ({entries} mục)."
 FAQ_DISCARDED = "Đã bỏ tệp tải lên; hỏi đáp không thay đổi."
 FAQ_NOTHING_HELD = "Không có tệp nào đang chờ áp dụng."
+FAQ_PREVIEW_STALE = (
+    "Bản xem trước này đã cũ: FAQ đã thay đổi hoặc có tệp khác được gửi sau đó, nên không có gì "
+    "được áp dụng. Vui lòng gửi lại tệp để xem trước lần nữa."
+)
 FAQ_UPLOAD_TYPES = (
     "Chỉ nhận tệp .yaml (một chủ đề) hoặc .xlsx "
     "(cột: id, topic, question, alternates, answer, legal_basis, reviewed)."
