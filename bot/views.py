@@ -111,13 +111,8 @@ class ViewService:
 
     async def group_ticket(self, chat_id: int, code_text: str) -> None:
         """Show officers one ticket of their group (a denouncer's identity as on its card)."""
-        code = parse_code(code_text)
-        ticket = None if code is None else await self._d.tickets.by_code(code)
-        if ticket is None or ticket.group_chat_id != chat_id:
-            # The same answer whether the code exists elsewhere or not: none of this group's
-            # business (a valid code would otherwise be confirmed to anyone guessing).
-            reply = texts.CODE_INVALID if code is None else texts.NOT_THIS_GROUP
-            await self._d.outbox.send(chat_id, Outgoing(reply))
+        ticket = await self._find(chat_id, code_text, group=chat_id)
+        if ticket is None:
             return
         reveal = self._d.routes.current.reveals_identity_in(chat_id)
         await self._d.outbox.send(chat_id, Outgoing(await self._details(ticket, reveal=reveal)))
@@ -135,15 +130,23 @@ class ViewService:
         text = f"{await self._details(ticket)}\n\n{identity}"
         await self._d.outbox.send(chat_id, Outgoing(text))
 
-    async def _find(self, chat_id: int, code_text: str) -> TicketRow | None:
+    async def _find(
+        self, chat_id: int, code_text: str, *, group: int | None = None
+    ) -> TicketRow | None:
+        """Return the ticket a typed code names (one of `group`'s, if given), else say why not."""
         code = parse_code(code_text)
         ticket = None if code is None else await self._d.tickets.by_code(code)
+        if ticket is not None and group is not None and ticket.group_chat_id != group:
+            ticket = None
         if ticket is None:
-            reply = (
-                texts.CODE_INVALID
-                if code is None
-                else texts.TICKET_NOT_FOUND.format(code=escape(code_text))
-            )
+            if code is None:
+                reply = texts.CODE_INVALID
+            elif group is not None:
+                # The same answer whether the code exists elsewhere or not: none of this
+                # group's business (a valid code would otherwise be confirmed to anyone guessing).
+                reply = texts.NOT_THIS_GROUP
+            else:
+                reply = texts.TICKET_NOT_FOUND.format(code=escape(code_text))
             await self._d.outbox.send(chat_id, Outgoing(reply))
         return ticket
 
