@@ -9,7 +9,7 @@ from bot import texts
 from bot.deps import Actor
 from bot.messages import Outgoing, button_number
 from handlers.context import NEW, PRIVATE, BotApp, BotContext
-from handlers.parse import actor, command_argument, to_inbound
+from handlers.parse import actor, command_argument, offered, to_inbound
 
 GROUPS = filters.ChatType.GROUPS & NEW  # an edited /extend would use a second extension
 # Officers' commands, refused politely in a private chat.
@@ -100,7 +100,8 @@ async def button(update: Update, context: BotContext) -> None:
         notice = texts.GROUP_ONLY
     else:
         officer = actor(update.effective_user, "officer")
-        edit = query.message.message_id if query.message else None
+        # A page turn rewrites its message: only the queue's own buttons may do that.
+        edit = query.message.message_id if query.message and offered(query) else None
         notice = await _press(context, chat.id, officer, (query.data or "").split(":"), edit)
     await context.services.deps.outbox.answer_callback(chat.id, query.id, notice)
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from telegram import Message, Update, User
+from telegram import CallbackQuery, Message, Update, User
 
 from bot.deps import Actor
 from bot.inbound import Inbound
@@ -76,3 +76,17 @@ def command_argument(message: Message | None) -> str:
         return ""
     _, _, rest = message.text.partition(" ")
     return rest.strip()
+
+
+def offered(query: CallbackQuery) -> bool:
+    """Tell whether the pressed data is one of its message's buttons.
+
+    Clients can send any callback data. A message too old for Telegram to include cannot be
+    checked, so it counts as not offered.
+    """
+    message = query.message
+    if not isinstance(message, Message):
+        return False
+    markup = message.reply_markup
+    rows = markup.inline_keyboard if markup is not None else ()
+    return any(button.callback_data == query.data for row in rows for button in row)

@@ -246,3 +246,17 @@ async def test_a_mistyped_command_in_reply_to_a_card_is_not_relayed(
     await world.say(group.id, officer, f"/extnd {code} cần xác minh", reply_to=card.message_id)
     assert "chưa gửi cho công dân" in (world.last(group.id).plain_text or "")
     assert len(world.emulator.bot_messages(citizen.id)) == before
+
+
+async def test_a_forged_page_turn_does_not_rewrite_a_card(
+    world: World, ward_group: tuple[EmuChat, EmuUser]
+) -> None:
+    group, officer = ward_group
+    citizen = world.emulator.add_user("Lâm")
+    code = await submit_feedback(world, citizen, "Ba Đình", "Cống thoát nước ở ngõ 12 bị tắc.")
+    card = world.card(group.id, code)
+    world.emulator.click(group.id, officer, card.message_id, "q:1")
+    await world.idle()
+    after = world.card(group.id, code)
+    assert after.edits == card.edits and code in (after.plain_text or "")
+    assert answers(world)[-1] == "Nút này không còn hiệu lực. Vui lòng dùng tin nhắn mới nhất."
