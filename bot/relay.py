@@ -49,7 +49,7 @@ class RelayService:
             if ticket.handler_id is None:
                 changes |= {"handler_id": officer.id, "handler_name": officer.name}
             ticket = await self._d.tickets.update(ticket.id, now, **changes)
-            await self._tickets.refresh_card(ticket)
+            await self._tickets.status_changed(ticket)
 
     async def _deliver_answer(self, ticket: TicketRow, message: Inbound) -> None:
         """Send an officer's answer to the citizen and to the ticket's followers; the group
@@ -223,7 +223,7 @@ class RelayService:
         ticket = await self._d.tickets.update(ticket.id, now, status=status, reopened=1)
         await self._d.record(ticket.id, CITIZEN, "rated", officer_texts.RATING_BAD)
         await self._d.record(ticket.id, CITIZEN, "reopened", reason)
-        await self._tickets.refresh_card(ticket)
+        await self._tickets.status_changed(ticket)
         await self._tell_group(
             ticket,
             officer_texts.REOPENED_GROUP.format(code=ticket.code, reason=escape(reason)),

@@ -164,6 +164,15 @@ class TicketService:
             card = await self.render_card(ticket)
             await self._d.outbox.edit_card(ticket.group_chat_id, ticket.id, card)
 
+    async def status_changed(self, ticket: TicketRow) -> None:
+        """Show a new status (or group) on the card and on any hot-issue alert listing it."""
+        await self.refresh_card(ticket)
+        await self.refresh_alerts(ticket)
+
+    async def refresh_alerts(self, ticket: TicketRow) -> None:
+        """Bring the hot-issue alerts listing a ticket up to date."""
+        await self._hot.refresh_for([ticket.id])
+
     async def claim(self, ticket: TicketRow, officer: Actor) -> str:
         """Make an officer the ticket's handler; return the notice for the officer."""
         if ticket.handler_id is not None and ticket.handler_id != officer.id:
@@ -249,7 +258,9 @@ class TicketService:
         if changes:
             ticket = await self._d.tickets.update(ticket.id, now, **changes)
         await self._d.record(ticket.id, actor, action, detail)
-        if refresh:
+        if refresh and ("status" in changes or "group_chat_id" in changes):
+            await self.status_changed(ticket)
+        elif refresh:
             await self.refresh_card(ticket)
         return ticket
 

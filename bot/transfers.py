@@ -65,6 +65,9 @@ class TransferService:
             await self._escalate(ticket, officer, reason)
         elif target != ticket.ward_code:
             await self._to_ward(ticket, officer, target, reason)
+        else:
+            return
+        await self._tickets.refresh_alerts(ticket)  # an alert of the old group lists it as gone
 
     async def _to_ward(
         self, ticket: TicketRow, officer: Actor, ward_code: str, reason: str

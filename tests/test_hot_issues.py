@@ -190,3 +190,40 @@ async def test_reports_older_than_the_window_are_not_counted(
     text = alert.plain_text or ""
     assert "5 phản ánh tương tự" in text and all(code in text for code in new)
     assert not any(code in text for code in old)
+
+
+def card_button(world: World, group: int, code: str, label: str) -> tuple[int, str]:
+    """Return the message id of a ticket's card and the data of its button `label`."""
+    card = world.card(group, code)
+    rows = (card.reply_markup or {}).get("inline_keyboard", [])
+    [data] = [b["callback_data"] for row in rows for b in row if label in b["text"]]
+    return card.message_id, data
+
+
+async def test_the_alert_shows_tickets_resolved_or_transferred_since(
+    world: World, ward_group: tuple[EmuChat, EmuUser]
+) -> None:
+    group, officer = ward_group
+    emu = world.emulator
+    codes = [
+        await submit_feedback(world, emu.add_user(f"Dân {n}"), "Ba Đình", t)
+        for n, t in enumerate(FLOOD[:5])
+    ]
+    [alert] = alerts(world, group.id)
+    assert "Đã giải quyết" not in (alert.plain_text or "")
+    emu.click(group.id, officer, *card_button(world, group.id, codes[1], "Đã giải quyết"))
+    await world.idle()
+    [alert] = alerts(world, group.id)
+    assert f"{codes[1]} · " in (alert.plain_text or "")
+    line = next(s for s in (alert.plain_text or "").splitlines() if codes[1] in s)
+    assert "Đã giải quyết" in line
+    await world.say(group.id, officer, f"/transfer {codes[2]} Ngọc Hà")
+    await world.say(
+        group.id, officer, "Thuộc địa bàn Ngọc Hà.", reply_to=world.last(group.id).message_id
+    )
+    [alert] = alerts(world, group.id)
+    line = next(s for s in (alert.plain_text or "").splitlines() if codes[2] in s)
+    assert "đã chuyển nhóm khác" in line
+    await world.press(group.id, officer, f"Gộp tất cả vào {codes[0]}")
+    assert "Đã gộp vào yêu cầu khác" not in (world.card(group.id, codes[1]).plain_text or "")
+    assert (await world.ticket(codes[2])).status == "received"

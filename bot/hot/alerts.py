@@ -64,7 +64,7 @@ class HotIssues:
     async def _open(self, group: int, ward_code: str, same: list[TicketRow]) -> None:
         issue_id = await self.repo.create(group, ward_code, self._d.clock(), len(same))
         await self.repo.add_tickets(issue_id, [t.id for t in same])
-        alert = await self._alert(issue_id, ward_code, same)
+        alert = await self._alert(issue_id, group, ward_code, same)
         await self.repo.set_message(issue_id, await self._d.outbox.send(group, alert))
 
     async def _grow(self, issue: HotIssueRow, same: list[int]) -> None:
@@ -88,10 +88,12 @@ class HotIssues:
         if issue.outbox_id is None:
             return
         tickets = await self.repo.tickets(issue.id)
-        alert = await self._alert(issue.id, issue.ward_code, tickets)
+        alert = await self._alert(issue.id, issue.chat_id, issue.ward_code, tickets)
         await self._d.outbox.edit_queued(issue.chat_id, issue.outbox_id, alert)
 
-    async def _alert(self, issue_id: int, ward_code: str, tickets: list[TicketRow]) -> Outgoing:
+    async def _alert(
+        self, issue_id: int, group: int, ward_code: str, tickets: list[TicketRow]
+    ) -> Outgoing:
         """Render an alert: the count and the tickets (code, date, status, start of the text),
         never who sent them."""
         following = await self._d.followers.count([t.id for t in tickets], "intake")
@@ -99,7 +101,7 @@ class HotIssues:
             hot_texts.HOT_LINE.format(
                 code=t.code,
                 day=local_time(t.created_at),
-                status=Status(t.status).label,
+                status=Status(t.status).label if t.group_chat_id == group else hot_texts.MOVED,
                 excerpt=excerpt(t.description, 80),
             )
             for t in tickets[:ALERT_LINES]
@@ -112,7 +114,7 @@ class HotIssues:
             lines="\n".join(lines),
             more=hot_texts.HOT_MORE.format(count=more) if more > 0 else "",
         )
-        still_open = [t for t in tickets if Status(t.status).is_open]
+        still_open = [t for t in tickets if Status(t.status).is_open and t.group_chat_id == group]
         if len(still_open) < 2:
             return Outgoing(text)
         target = still_open[0]  # the first report: the others are merged into it

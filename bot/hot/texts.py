@@ -30,6 +30,7 @@ HOT_ALERT = (
     "/merge MÃ_GIỮ MÃ_GỘP…</i>"
 )
 HOT_LINE = "• <code>{code}</code> · {day} · {status} · <i>{excerpt}</i>"
+MOVED = "đã chuyển nhóm khác"
 HOT_MORE = "\n… và {count} yêu cầu khác."
 HOT_FOLLOWERS = " (thêm {count} người dân theo dõi)"
 HOT_GREW = (
