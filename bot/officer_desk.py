@@ -118,14 +118,14 @@ class OfficerDesk:
 
     async def queue(self, chat_id: int, page: int, edit: int | None = None) -> None:
         """Show the group's open tickets."""
-        if not self._d.routes.current.of_chat(chat_id):
+        if not await self._bound(chat_id):
             await self._say(chat_id, texts.GROUP_NOT_BOUND)
             return
         await self._views.queue(chat_id, page, edit)
 
     async def ticket(self, chat_id: int, code_text: str) -> None:
         """Show one ticket of this group."""
-        if not self._d.routes.current.of_chat(chat_id):
+        if not await self._bound(chat_id):
             await self._say(chat_id, texts.GROUP_NOT_BOUND)
             return
         if not code_text.strip():
@@ -173,12 +173,16 @@ class OfficerDesk:
 
     async def register(self, chat_id: int, officer: Actor, username: str | None) -> None:
         """Register the sender as an officer of this group (sent from inside it)."""
-        if not self._d.routes.current.of_chat(chat_id) or officer.id is None:
+        if officer.id is None or not await self._bound(chat_id):
             await self._say(chat_id, texts.GROUP_NOT_BOUND)
             return
         name = officer.name or str(officer.id)
         await self._d.officers.register(chat_id, officer.id, name, username, self._d.clock())
         await self._say(chat_id, officer_texts.OFFICER_REGISTERED.format(name=escape(name)))
+
+    async def _bound(self, chat_id: int) -> bool:
+        """Tell whether tickets are routed to a chat, counting a binding earlier in this batch."""
+        return bool(await self._d.routes.stored_of_chat(chat_id))
 
     async def left(self, chat_id: int, user_id: int) -> None:
         """Forget a member who left the group as one of its officers."""

@@ -72,16 +72,16 @@ class ViewService:
         shown, _ = await self._d.tickets.open_in_group(
             chat_id, OPEN_STATUSES, (page - 1) * QUEUE_PAGE_SIZE, QUEUE_PAGE_SIZE
         )
-        title = self._group_title(chat_id)
+        title = await self._group_title(chat_id)
         message = Outgoing(self._queue_text(title, shown, total, page, pages), _pager(page, pages))
         if edit is None:
             await self._d.outbox.send(chat_id, message)
         else:
             await self._d.outbox.edit(chat_id, edit, message)
 
-    def _group_title(self, chat_id: int) -> str:
-        """Name what a group handles: its wards, or else its roles."""
-        rules = self._d.routes.current.of_chat(chat_id)
+    async def _group_title(self, chat_id: int) -> str:
+        """Name what a group handles: its wards, or else its roles (as stored in this batch)."""
+        rules = await self._d.routes.stored_of_chat(chat_id)
         wards = [self._d.ward_name(r.ward_code) for r in rules if r.ward_code]
         return ", ".join(dict.fromkeys(wards)) or ", ".join(
             officer_texts.ROLE_NAMES[r.role] for r in rules

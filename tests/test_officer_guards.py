@@ -263,3 +263,16 @@ async def test_a_forged_page_turn_does_not_rewrite_a_card(
     after = world.card(group.id, code)
     assert after.edits == card.edits and code in (after.plain_text or "")
     assert answers(world)[-1] == "Nút này không còn hiệu lực. Vui lòng dùng tin nhắn mới nhất."
+
+
+async def test_officer_commands_in_the_batch_of_the_binding_see_it(world: World) -> None:
+    officer = world.emulator.add_user("Bình")
+    group = world.emulator.add_group("UBND Ba Đình", members=[world.admin, officer])
+    world.emulator.send_text(group.id, world.admin, "/bind_ward Ba Đình")
+    world.emulator.send_text(group.id, officer, "/officer")
+    world.emulator.send_text(group.id, officer, "/queue")
+    await world.idle()  # one batch, one transaction: the binding is not committed yet
+    replies = [m.plain_text or "" for m in world.emulator.bot_messages(group.id)]
+    assert not any("chưa được gắn" in r for r in replies)
+    assert any("Bình" in r for r in replies)
+    assert "Ba Đình" in replies[-1] and "0 yêu cầu đang mở" in replies[-1]
