@@ -99,6 +99,14 @@ class FaqRepository:
         await self._db.execute("DELETE FROM faq_pending WHERE chat_id = ?", (chat_id,))
         return None if row is None else (str(row["source"]), str(row["content"]))
 
+    async def draft_of(self, ticket_id: int, answer: str) -> int | None:
+        """Return the draft already kept from this answer to this ticket, if any."""
+        row = await self._db.fetch_one(
+            "SELECT id FROM faq_drafts WHERE ticket_id = ? AND answer = ? ORDER BY id LIMIT 1",
+            (ticket_id, answer),
+        )
+        return None if row is None else int(row["id"])
+
     async def add_draft(
         self, ticket_id: int, question: str, answer: str, by: int, now: float
     ) -> int:

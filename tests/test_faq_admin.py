@@ -76,6 +76,7 @@ async def test_invalid_upload_says_what_is_wrong_and_changes_nothing(world: Worl
     world.emulator.send_document(admin.id, admin, "giao-thong.yaml", data=broken.encode())
     await world.idle()
     assert "chưa hợp lệ" in last(world) and "giao-thong.yaml:" in last(world)
+    assert "lỗi cú pháp YAML" in last(world)
     no_date = TOPIC.replace("    reviewed: 2026-11-22\n", "")
     world.emulator.send_document(admin.id, admin, "giao-thong.yaml", data=no_date.encode())
     await world.idle()
@@ -83,6 +84,18 @@ async def test_invalid_upload_says_what_is_wrong_and_changes_nothing(world: Worl
     world.emulator.send_document(admin.id, admin, "notes.pdf", data=b"%PDF")
     await world.idle()
     assert "Chỉ nhận tệp .yaml" in last(world)
+    assert len(await versions(world)) == 1
+
+
+async def test_an_upload_of_nested_aliases_is_refused_at_once(world: World) -> None:
+    # Nine lines standing for 10^9 values: walking them, even to print an error, would hang.
+    lines = ["topic: giao-thong", "title: Giao thông", "a0: &a0 [x, x, x, x, x, x, x, x, x, x]"]
+    lines += [f"a{n}: &a{n} [" + ", ".join([f"*a{n - 1}"] * 10) + "]" for n in range(1, 9)]
+    entry = TOPIC.split("entries:\n", 1)[1].replace("giao-thong/xe-dap-dien-mu-bao-hiem", "*a8")
+    bomb = "\n".join(lines) + "\nentries:\n" + entry
+    world.emulator.send_document(world.admin.id, world.admin, "bom.yaml", data=bomb.encode())
+    await world.idle()
+    assert "không dùng neo và bí danh YAML" in last(world)
     assert len(await versions(world)) == 1
 
 
@@ -145,7 +158,9 @@ async def test_a_review_time_is_read_as_its_day_and_a_sheet_topic_is_checked(
     book.save(data)
     world.emulator.send_document(admin.id, admin, "sai.xlsx", data=data.getvalue())
     await world.idle()
-    assert "ascii-slug" in last(world) and "Áp dụng" not in str(world.last(admin.id).reply_markup)
+    assert "'<chủ-đề>/<mã-không-dấu>'" in last(world) and "Áp dụng" not in str(
+        world.last(admin.id).reply_markup
+    )
 
 
 async def test_an_older_preview_applies_nothing(world: World) -> None:

@@ -56,6 +56,12 @@ async def test_unanswered_question_goes_to_the_ward_as_a_ticket(
     await world.press(world.admin.id, world.admin, "bản nháp")
     draft = world.last(world.admin.id).plain_text or ""
     assert "Bản nháp #1" in draft and "rọ mõm" in draft and "legal_basis" in draft
+    await world.press(world.admin.id, world.admin, "bản nháp")  # again: the same draft
+    again = world.last(world.admin.id).plain_text or ""
+    assert "đã có bản nháp #1" in again and "rọ mõm" in again
+    async with world.services.db.transaction():
+        drafts = await world.services.db.fetch_all("SELECT id FROM faq_drafts")
+    assert len(drafts) == 1
 
 
 async def test_report_like_text_offers_to_file_a_report(world: World) -> None:

@@ -57,11 +57,11 @@ def test_each_problem_is_reported_with_file_and_line(tmp_path: Path) -> None:
     faq, errors = check_faq(path)
     assert faq is None
     text = "\n".join(str(e) for e in errors)
-    assert "a.yaml:4: YAML error" in text  # where PyYAML notices the unclosed list
-    assert "duplicate entry id 'thu/mot'" in text
-    assert "d.yaml:4: entry thu/hai: missing or empty field 'answer'" in text
-    assert f"e.yaml:4: entry thu/ba: answer has {ANSWER_LIMIT + 1} characters" in text
-    assert "f.yaml:4: entry khac/bon: id must be 'thu/<ascii-slug>'" in text
+    assert "a.yaml:4: lỗi cú pháp YAML" in text  # where PyYAML notices the unclosed list
+    assert "id 'thu/mot' bị trùng" in text
+    assert "d.yaml:4: mục thu/hai: thiếu hoặc để trống trường 'answer'" in text
+    assert f"e.yaml:4: mục thu/ba: câu trả lời dài {ANSWER_LIMIT + 1} ký tự" in text
+    assert "f.yaml:4: mục khac/bon: id phải có dạng 'thu/<mã-không-dấu>'" in text
 
 
 def test_faq_check_command(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
@@ -69,7 +69,7 @@ def test_faq_check_command(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -
     assert capsys.readouterr().out.startswith("OK: ")
     broken = folder(tmp_path, a=GOOD.replace("reviewed: 2026-11-22", "reviewed: hôm qua"))
     assert main(["faq", "check", str(broken)]) == 1
-    assert "a.yaml:4: entry thu/mot: field 'reviewed' must be a date" in capsys.readouterr().out
+    assert "a.yaml:4: mục thu/mot: trường 'reviewed' phải là ngày" in capsys.readouterr().out
 
 
 def test_faq_ask_json_shape(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:

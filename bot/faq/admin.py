@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import json
 import zlib
 from pathlib import Path
@@ -15,7 +16,7 @@ from bot.faq import texts as faq_texts
 from bot.faq.live import LiveFaq
 from bot.faq.loader import check_faq
 from bot.faq.model import Faq
-from bot.faq.uploads import MAX_UPLOAD, merge, read_upload
+from bot.faq.uploads import MAX_UPLOAD, Upload, merge, read_upload
 from bot.kinds import Kind
 from bot.messages import Button, Outgoing, button_number, escape
 from bot.render import local_time
@@ -34,7 +35,7 @@ class FaqAdmin:
 
     async def reload(self, chat_id: int, admin: Actor, folder: Path) -> None:
         """Publish the content folder as a new version, or report why it is invalid."""
-        faq, errors = check_faq(folder)
+        faq, errors = await asyncio.to_thread(check_faq, folder)  # reads and parses every file
         if faq is None:
             await self._say(chat_id, _invalid(errors))
             return
@@ -50,18 +51,17 @@ class FaqAdmin:
         if len(data) > MAX_UPLOAD:
             await self._say(chat_id, faq_texts.FAQ_UPLOAD_TOO_BIG.format(limit=MAX_UPLOAD // 1024))
             return
-        upload = read_upload(name, data)
+        # Reading a sheet and merging it into a big FAQ take a while: not on the event loop.
+        upload = await asyncio.to_thread(read_upload, name, data)
         if upload.errors or not upload.entries:
-            errors = upload.errors or [ContentError(Path(name), "no entries in the file")]
+            errors = upload.errors or [ContentError(Path(name), faq_texts.BAD_NO_ENTRIES)]
             await self._say(chat_id, _invalid(errors))
             return
-        merged = merge(self._live.current.faq, upload)
-        content = json.dumps(merged.to_dict(), ensure_ascii=False)
+        current = self._live.current
+        merged, content = await asyncio.to_thread(_merged, current.faq, upload)
         await self._repo.hold(chat_id, f"upload: {name}", content, self._now())
-        preview = faq_texts.FAQ_PREVIEW.format(
-            name=escape(name), diff=_diff(self._live.current.faq, merged)
-        )
-        token = _token(self._live.current.version, content)
+        preview = faq_texts.FAQ_PREVIEW.format(name=escape(name), diff=_diff(current.faq, merged))
+        token = _token(current.version, content)
         buttons = (
             (
                 Button(faq_texts.FAQ_APPLY, f"fa:ok:{token}"),
@@ -134,13 +134,16 @@ class FaqAdmin:
         answers = [e.detail for e in events if e.action == "answered" and e.detail]
         if ticket is None or Kind(ticket.kind) is not Kind.QUESTION or not answers:
             return texts.STALE_BUTTON
-        draft_id = await self._repo.add_draft(
-            ticket_id, ticket.description, answers[-1], admin.id or 0, self._now()
-        )
+        # Another press, or another admin's, shows the draft kept from this answer again.
+        template = faq_texts.FAQ_DRAFT_EXISTS
+        draft_id = await self._repo.draft_of(ticket_id, answers[-1])
+        if draft_id is None:
+            template = faq_texts.FAQ_DRAFT_CREATED
+            draft_id = await self._repo.add_draft(
+                ticket_id, ticket.description, answers[-1], admin.id or 0, self._now()
+            )
         snippet = _draft_yaml(ticket.description, answers[-1], self._d.clock())
-        await self._say(
-            chat_id, faq_texts.FAQ_DRAFT_CREATED.format(id=draft_id, yaml=escape(snippet))
-        )
+        await self._say(chat_id, template.format(id=draft_id, yaml=escape(snippet)))
         return faq_texts.FAQ_DRAFT_BUTTON
 
     def _now(self) -> float:
@@ -148,6 +151,12 @@ class FaqAdmin:
 
     async def _say(self, chat_id: int, text: str) -> None:
         await self._d.outbox.send(chat_id, Outgoing(text))
+
+
+def _merged(current: Faq, upload: Upload) -> tuple[Faq, str]:
+    """Return the FAQ with the upload merged in, and its JSON as a version stores it."""
+    merged = merge(current, upload)
+    return merged, json.dumps(merged.to_dict(), ensure_ascii=False)
 
 
 def _invalid(errors: list[ContentError]) -> str:

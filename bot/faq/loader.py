@@ -12,6 +12,7 @@ from typing import Any
 import yaml
 
 from bot.content import ContentError
+from bot.faq import texts as faq_texts
 from bot.faq.model import Faq, FaqEntry
 
 META_FILE = "_meta.yaml"
@@ -53,13 +54,13 @@ def check_faq(folder: Path) -> tuple[Faq | None, list[ContentError]]:
     entries: list[FaqEntry] = []
     files = sorted(p for p in folder.glob("*.yaml") if p.name != META_FILE)
     if not files:
-        errors.append(ContentError(folder, "no FAQ files (*.yaml) in this folder"))
+        errors.append(ContentError(folder, faq_texts.BAD_NO_FILES))
     for path in files:
         topic, title, found = _read_topic(path, errors)
         if topic:
             topics.append((topic, title))
             entries += found
-    _check_unique(entries, errors, folder)
+    check_unique(entries, errors, folder)
     disclaimer = _read_disclaimer(folder / META_FILE, errors)
     if errors:
         return None, errors
@@ -72,7 +73,7 @@ def parse_topic_text(
     """Validate one topic file's text (e.g. an upload); return topic, title, entries, errors."""
     errors: list[ContentError] = []
     topic, title, entries = _parse_topic(text, source, errors)
-    _check_unique(entries, errors, source)
+    check_unique(entries, errors, source)
     return topic, title, entries, errors
 
 
@@ -80,7 +81,7 @@ def _read_topic(path: Path, errors: list[ContentError]) -> tuple[str, str, list[
     try:
         text = path.read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError) as exc:
-        errors.append(ContentError(path, f"cannot read file: {exc}"))
+        errors.append(ContentError(path, faq_texts.BAD_UNREADABLE.format(reason=exc)))
         return "", "", []
     return _parse_topic(text, path, errors)
 
@@ -91,23 +92,21 @@ def _parse_topic(
     try:
         root, data = _parse(text)
     except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
-        line = mark.line + 1 if mark is not None else None
-        errors.append(ContentError(path, f"YAML error: {getattr(exc, 'problem', exc)}", line))
+        errors.append(_yaml_error(path, exc))
         return "", "", []
     if not isinstance(data, dict) or root is None:
-        errors.append(ContentError(path, "expected a mapping with topic, title and entries", 1))
+        errors.append(ContentError(path, faq_texts.BAD_TOP, 1))
         return "", "", []
     topic = data.get("topic")
     if not isinstance(topic, str) or not _SLUG.match(topic):
-        errors.append(ContentError(path, "field 'topic' must be an ASCII slug like cu-tru", 1))
+        errors.append(ContentError(path, faq_texts.BAD_TOPIC, 1))
         return "", "", []
     title = data.get("title")
     if not isinstance(title, str) or not title.strip():
-        errors.append(ContentError(path, "missing field 'title'", 1))
+        errors.append(ContentError(path, faq_texts.BAD_TITLE, 1))
     items = list(_entries_with_lines(root, data))
     if not items:
-        errors.append(ContentError(path, "field 'entries' must be a non-empty list", 1))
+        errors.append(ContentError(path, faq_texts.BAD_ENTRIES, 1))
     entries = [e for item in items if (e := _entry(item, topic, path, errors)) is not None]
     return topic, str(title or topic), entries
 
@@ -117,9 +116,44 @@ def _parse(text: str) -> tuple[yaml.Node | None, Any]:
     loader = _LOADER(text)
     try:
         root = loader.get_single_node()
+        if root is not None and _shares_nodes(root):
+            raise _AliasesError(faq_texts.BAD_ALIASES)
         return root, None if root is None else loader.construct_document(root)
     finally:
         loader.dispose()
+
+
+class _AliasesError(yaml.YAMLError):
+    """The file uses anchors and aliases."""
+
+
+def _yaml_error(path: Path, exc: yaml.YAMLError) -> ContentError:
+    """Say what YAML could not read, and on which line when it knows."""
+    if isinstance(exc, _AliasesError):
+        return ContentError(path, str(exc))
+    mark = getattr(exc, "problem_mark", None)
+    problem = faq_texts.BAD_YAML.format(problem=getattr(exc, "problem", exc))
+    return ContentError(path, problem, mark.line + 1 if mark is not None else None)
+
+
+def _shares_nodes(root: yaml.Node) -> bool:
+    """Tell whether any node is reached twice, which only an alias (*name) does.
+
+    A few lines of nested aliases stand for billions of values: any code that walks them (even
+    to print an error) would hang the bot. FAQ content has no use for them.
+    """
+    seen: set[int] = set()
+    stack = [root]
+    while stack:
+        node = stack.pop()
+        if id(node) in seen:
+            return True
+        seen.add(id(node))
+        if isinstance(node, yaml.SequenceNode):
+            stack.extend(node.value)
+        elif isinstance(node, yaml.MappingNode):
+            stack.extend(child for pair in node.value for child in pair)
+    return False
 
 
 def _entries_with_lines(root: yaml.Node, data: dict[str, Any]) -> Iterator[Located]:
@@ -143,26 +177,29 @@ def validate_entry(
 def _entry(item: Located, topic: str, path: Path, errors: list[ContentError]) -> FaqEntry | None:
     data, line = item.value, item.line
     if not isinstance(data, dict):
-        errors.append(ContentError(path, "each entry must be a mapping", line))
+        errors.append(ContentError(path, faq_texts.BAD_ENTRY, line))
         return None
     before = len(errors)
-    label = f"entry {data.get('id', '?')}"
+    shown_id = data.get("id")  # never the text of an unchecked value, which may be huge
+    label = faq_texts.BAD_ENTRY_LABEL.format(
+        id=shown_id[:60] if isinstance(shown_id, str) and shown_id else "?"
+    )
 
     def fail(detail: str) -> None:
         errors.append(ContentError(path, f"{label}: {detail}", line))
 
     for unknown in sorted(set(data) - _ENTRY_FIELDS):
-        fail(f"unknown field '{unknown}'")
+        fail(faq_texts.BAD_UNKNOWN_FIELD.format(field=str(unknown)[:40]))
     entry_id = _text(data, "id", fail)
     prefix, _, slug = entry_id.partition("/")
     # A sheet's topic comes from its cells, so it is checked here too (it names buttons).
     bad_topic = not _SLUG.match(prefix) or len(prefix) > 30
     if entry_id and (prefix != topic or bad_topic or not _SLUG.match(slug) or len(slug) > 40):
-        fail(f"id must be '{topic}/<ascii-slug>' (a-z, 0-9, dashes; at most 40)")
+        fail(faq_texts.BAD_ID.format(topic=topic or "<chủ-đề>"))
     question = _text(data, "question", fail)
     answer = _text(data, "answer", fail)
     if len(answer) > ANSWER_LIMIT:
-        fail(f"answer has {len(answer)} characters; at most {ANSWER_LIMIT} fit a message")
+        fail(faq_texts.BAD_ANSWER_LONG.format(length=len(answer), limit=ANSWER_LIMIT))
     basis = _text_list(data, "legal_basis", fail, required=True)
     reviewed = _date(data, "reviewed", fail, required=True)
     changed = _date(data, "changed", fail, required=False)
@@ -180,7 +217,7 @@ def _entry(item: Located, topic: str, path: Path, errors: list[ContentError]) ->
 def _text(data: dict[str, Any], key: str, fail: Any) -> str:
     value = data.get(key)
     if not isinstance(value, str) or not value.strip():
-        fail(f"missing or empty field '{key}'")
+        fail(faq_texts.BAD_MISSING.format(field=key))
         return ""
     return value.strip()
 
@@ -190,10 +227,10 @@ def _text_list(data: dict[str, Any], key: str, fail: Any, *, required: bool) -> 
     if value is None and not required:
         return ()
     if not isinstance(value, list) or not all(isinstance(v, str) and v.strip() for v in value):
-        fail(f"field '{key}' must be a list of texts")
+        fail(faq_texts.BAD_LIST.format(field=key))
         return ()
     if required and not value:
-        fail(f"field '{key}' must not be empty")
+        fail(faq_texts.BAD_EMPTY_LIST.format(field=key))
     return tuple(v.strip() for v in value)
 
 
@@ -210,15 +247,16 @@ def _date(data: dict[str, Any], key: str, fail: Any, *, required: bool) -> date 
             return date.fromisoformat(value)
         except ValueError:
             pass
-    fail(f"field '{key}' must be a date like 2026-11-22")
+    fail(faq_texts.BAD_DATE.format(field=key))
     return None
 
 
-def _check_unique(entries: list[FaqEntry], errors: list[ContentError], where: Path) -> None:
+def check_unique(entries: list[FaqEntry], errors: list[ContentError], where: Path) -> None:
+    """Report every id used by more than one entry."""
     seen: set[str] = set()
     for entry in entries:
         if entry.id in seen:
-            errors.append(ContentError(where, f"duplicate entry id '{entry.id}'"))
+            errors.append(ContentError(where, faq_texts.BAD_DUPLICATE.format(id=entry.id)))
         seen.add(entry.id)
 
 
@@ -228,10 +266,9 @@ def _read_disclaimer(path: Path, errors: list[ContentError]) -> str:
     try:
         _, data = _parse(path.read_text(encoding="utf-8"))
     except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
-        errors.append(ContentError(path, f"YAML error: {exc}", mark.line + 1 if mark else None))
+        errors.append(_yaml_error(path, exc))
         return ""
     if not isinstance(data, dict) or not isinstance(data.get("disclaimer"), str):
-        errors.append(ContentError(path, "expected 'disclaimer: <text>'", 1))
+        errors.append(ContentError(path, faq_texts.BAD_DISCLAIMER, 1))
         return ""
     return str(data["disclaimer"]).strip()

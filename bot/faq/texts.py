@@ -71,3 +71,35 @@ FAQ_DRAFT_CREATED = (
     "📝 Bản nháp #{id} (chưa xuất bản). Sửa, bổ sung căn cứ pháp lý rồi gửi lại tệp .yaml "
     "để xuất bản:\n<pre>{yaml}</pre>"
 )
+FAQ_DRAFT_EXISTS = (
+    "📝 Câu trả lời này đã có bản nháp #{id} (chưa xuất bản). Sửa, bổ sung căn cứ pháp lý rồi "
+    "gửi lại tệp .yaml để xuất bản:\n<pre>{yaml}</pre>"
+)
+
+# What is wrong with a FAQ file (plain text: escaped where shown in HTML). Read by admins in the
+# chat and by `danvan faq check`; the field names stay as written in the files.
+BAD_NO_FILES = "thư mục không có tệp hỏi đáp nào (*.yaml)"
+BAD_UNREADABLE = "không đọc được tệp: {reason}"
+BAD_NOT_UTF8 = "tệp không phải văn bản UTF-8"
+BAD_YAML = "lỗi cú pháp YAML: {problem}"
+BAD_ALIASES = "không dùng neo và bí danh YAML (& và *): hãy viết đầy đủ từng mục"
+BAD_TOP = "tệp cần có các trường topic, title và entries"
+BAD_TOPIC = "trường 'topic' phải là mã không dấu, ví dụ cu-tru"
+BAD_TITLE = "thiếu trường 'title'"
+BAD_ENTRIES = "trường 'entries' phải là danh sách có ít nhất một mục"
+BAD_ENTRY = "mỗi mục phải gồm các trường id, question, answer…"
+BAD_ENTRY_LABEL = "mục {id}"
+BAD_UNKNOWN_FIELD = "không có trường '{field}'"
+BAD_ID = "id phải có dạng '{topic}/<mã-không-dấu>' (a-z, 0-9, dấu gạch ngang; tối đa 40 ký tự)"
+BAD_ANSWER_LONG = "câu trả lời dài {length} ký tự; một tin nhắn chỉ chứa được {limit}"
+BAD_MISSING = "thiếu hoặc để trống trường '{field}'"
+BAD_LIST = "trường '{field}' phải là danh sách các dòng chữ"
+BAD_EMPTY_LIST = "trường '{field}' không được để trống"
+BAD_DATE = "trường '{field}' phải là ngày dạng 2026-11-22"
+BAD_DUPLICATE = "id '{id}' bị trùng"
+BAD_DISCLAIMER = "cần có dòng 'disclaimer: <nội dung>'"
+BAD_FILE_TYPE = "chỉ nhận tệp .yaml và .xlsx"
+BAD_SHEET = "không đọc được bảng tính (tệp hỏng hoặc không phải .xlsx): {reason}"
+BAD_SHEET_EMPTY = "bảng tính trống"
+BAD_COLUMNS = "thiếu cột {missing} (cần đủ các cột {needed})"
+BAD_NO_ENTRIES = "tệp không có mục hỏi đáp nào"

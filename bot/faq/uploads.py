@@ -9,7 +9,8 @@ from pathlib import Path
 from typing import Any
 
 from bot.content import ContentError
-from bot.faq.loader import Located, parse_topic_text, validate_entry
+from bot.faq import texts as faq_texts
+from bot.faq.loader import Located, check_unique, parse_topic_text, validate_entry
 from bot.faq.model import Faq, FaqEntry
 
 MAX_UPLOAD = 2 * 1024 * 1024
@@ -32,12 +33,12 @@ def read_upload(name: str, data: bytes) -> Upload:
         try:
             text = data.decode("utf-8")
         except UnicodeDecodeError:
-            return Upload([], {}, [ContentError(source, "file is not UTF-8 text")])
+            return Upload([], {}, [ContentError(source, faq_texts.BAD_NOT_UTF8)])
         topic, title, entries, errors = parse_topic_text(text, source)
         return Upload(entries, {topic: title} if topic else {}, errors)
     if source.suffix.lower() == ".xlsx":
         return _read_sheet(source, data)
-    return Upload([], {}, [ContentError(source, "only .yaml and .xlsx files are accepted")])
+    return Upload([], {}, [ContentError(source, faq_texts.BAD_FILE_TYPE)])
 
 
 def merge(current: Faq, upload: Upload) -> Faq:
@@ -60,13 +61,15 @@ def _read_sheet(source: Path, data: bytes) -> Upload:
         sheet = load_workbook(io.BytesIO(data), read_only=True, data_only=True).worksheets[0]
         rows = list(sheet.iter_rows(values_only=True))
     except Exception as exc:  # openpyxl raises many kinds for a broken file
-        return Upload([], {}, [ContentError(source, f"cannot read the sheet: {exc}")])
+        return Upload([], {}, [ContentError(source, faq_texts.BAD_SHEET.format(reason=exc))])
     if not rows:
-        return Upload([], {}, [ContentError(source, "the sheet is empty")])
+        return Upload([], {}, [ContentError(source, faq_texts.BAD_SHEET_EMPTY)])
     header = [str(cell or "").strip().lower() for cell in rows[0]]
     missing = [c for c in SHEET_COLUMNS if c not in header]
     if missing:
-        detail = f"missing column(s): {', '.join(missing)} (need {', '.join(SHEET_COLUMNS)})"
+        detail = faq_texts.BAD_COLUMNS.format(
+            missing=", ".join(missing), needed=", ".join(SHEET_COLUMNS)
+        )
         return Upload([], {}, [ContentError(source, detail, 1)])
     errors: list[ContentError] = []
     entries = []
@@ -77,7 +80,7 @@ def _read_sheet(source: Path, data: bytes) -> Upload:
         entry = validate_entry(Located(_row_entry(cells), number), _topic(cells), source, errors)
         if entry is not None:
             entries.append(entry)
-    _check_duplicates(entries, source, errors)
+    check_unique(entries, errors, source)
     return Upload(entries, {}, errors)
 
 
@@ -107,11 +110,3 @@ def _split(value: Any) -> list[str]:
     """Split a cell listing several items, one per line or separated by ';'."""
     text = _cell_text(value).replace(";", "\n")
     return [part.strip() for part in text.splitlines() if part.strip()]
-
-
-def _check_duplicates(entries: list[FaqEntry], source: Path, errors: list[ContentError]) -> None:
-    seen: set[str] = set()
-    for entry in entries:
-        if entry.id in seen:
-            errors.append(ContentError(source, f"duplicate entry id '{entry.id}'"))
-        seen.add(entry.id)
