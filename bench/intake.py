@@ -23,7 +23,11 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from process_stats import cpu_seconds, peak_rss_mb  # bench/, run as a script
+from process_stats import (
+    cpu_seconds,
+    harness_collector_paused,
+    peak_rss_mb,
+)  # bench/, run as a script
 
 from bot import texts
 from bot.hot import texts as hot_texts
@@ -181,9 +185,10 @@ async def main(starts: float, seconds: float, warmup: float) -> dict[str, float]
                     emu.send_text(group.id, admin, f"/bind_ward {ward}")
                     await emu.wait_for_bot_messages(group.id, 1, timeout=30)
                 await run_citizens(emu, chats, starts, warmup, first=0)  # caches, lazy paths
-                began, cpu_before = time.time(), cpu_seconds(bot.pid)
-                citizens = await run_citizens(emu, chats, starts, seconds, first=100_000)
-                elapsed = time.time() - began
+                with harness_collector_paused():
+                    began, cpu_before = time.time(), cpu_seconds(bot.pid)
+                    citizens = await run_citizens(emu, chats, starts, seconds, first=100_000)
+                    elapsed = time.time() - began
                 rss, cpu = peak_rss_mb(bot.pid), cpu_seconds(bot.pid) - cpu_before
     steps = sorted(x for c in citizens for x in c.latencies)
     return _figures(len(citizens), steps, elapsed, rss, cpu)

@@ -22,7 +22,11 @@ from asyncio.subprocess import Process
 from contextlib import AbstractAsyncContextManager
 from pathlib import Path
 
-from process_stats import cpu_seconds, peak_rss_mb  # bench/, run as a script
+from process_stats import (
+    cpu_seconds,
+    harness_collector_paused,
+    peak_rss_mb,
+)  # bench/, run as a script
 
 from emulator import BotApiEmulator
 from emulator.bot_process import running_bot
@@ -125,12 +129,14 @@ async def main(
                 emu.send_text(warm.id, warm, "/start")
                 await emu.wait_for_bot_messages(warm.id, 1, timeout=30)
                 earlier = await warm_up(emu, users, rate, warmup, share)
-                began, cpu_before = time.time(), cpu_seconds(bot.pid)
-                sent = await inject(emu, users, rate, seconds, share)
-                expected = len(sent) + sum(earlier.values())
-                await emu.wait_for(
-                    lambda: sum(c.ok for c in emu.calls_of("sendMessage")) >= expected, timeout=120
-                )
+                with harness_collector_paused():
+                    began, cpu_before = time.time(), cpu_seconds(bot.pid)
+                    sent = await inject(emu, users, rate, seconds, share)
+                    expected = len(sent) + sum(earlier.values())
+                    await emu.wait_for(
+                        lambda: sum(c.ok for c in emu.calls_of("sendMessage")) >= expected,
+                        timeout=120,
+                    )
                 finished = max(c.at for c in emu.calls_of("sendMessage"))
                 rss = peak_rss_mb(bot.pid)
                 cpu = cpu_seconds(bot.pid) - cpu_before
