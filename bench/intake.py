@@ -23,11 +23,8 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from process_stats import (
-    cpu_seconds,
-    harness_collector_paused,
-    peak_rss_mb,
-)  # bench/, run as a script
+# bench/, run as a script
+from process_stats import cpu_seconds, harness_collector_paused, peak_rss_mb
 
 from bot import texts
 from bot.hot import texts as hot_texts

@@ -22,11 +22,8 @@ from asyncio.subprocess import Process
 from contextlib import AbstractAsyncContextManager
 from pathlib import Path
 
-from process_stats import (
-    cpu_seconds,
-    harness_collector_paused,
-    peak_rss_mb,
-)  # bench/, run as a script
+# bench/, run as a script
+from process_stats import cpu_seconds, harness_collector_paused, peak_rss_mb
 
 from emulator import BotApiEmulator
 from emulator.bot_process import running_bot

@@ -251,16 +251,15 @@ class TicketService:
         action: str,
         *,
         detail: str | None = None,
-        refresh: bool = True,
         **changes: object,
     ) -> TicketRow:
         now = self._d.clock()
         if changes:
             ticket = await self._d.tickets.update(ticket.id, now, **changes)
         await self._d.record(ticket.id, actor, action, detail)
-        if refresh and ("status" in changes or "group_chat_id" in changes):
+        if "status" in changes:
             await self.status_changed(ticket)
-        elif refresh:
+        else:
             await self.refresh_card(ticket)
         return ticket
 
