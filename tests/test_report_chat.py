@@ -117,3 +117,13 @@ async def test_faq_askers_are_logged_as_a_keyed_hash(world: World) -> None:
     askers = [row["asker"] for row in rows]
     assert askers[0] == askers[1] != askers[2]  # the same citizen, then another one
     assert not {first.id, second.id} & set(askers)  # never the chat id itself
+
+
+async def test_a_report_in_the_batch_of_the_binding_sees_it(world: World) -> None:
+    group = world.emulator.add_group("UBND Ba Đình", members=[world.admin])
+    world.emulator.send_text(group.id, world.admin, "/bind_ward Ba Đình")
+    world.emulator.send_text(group.id, world.admin, "/report")
+    await world.idle()  # one batch, one transaction: the binding is not committed yet
+    texts = [m.plain_text or "" for m in world.emulator.bot_messages(group.id)]
+    assert not any("chưa được gắn" in t for t in texts)
+    assert any("Ba Đình" in t and "tiếp nhận" in t.lower() for t in texts)

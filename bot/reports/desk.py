@@ -36,7 +36,7 @@ class ReportDesk:
     async def for_group(self, chat_id: int, argument: str) -> None:
         """Report on the wards a group is bound to, else on the tickets routed to it."""
         table = self._d.routes.current
-        rules = table.of_chat(chat_id)
+        rules = await self._d.routes.stored_of_chat(chat_id)  # a binding earlier in this batch too
         if not rules:
             await self._d.outbox.send(chat_id, Outgoing(w.UNBOUND_GROUP))
             return
